@@ -1,0 +1,41 @@
+package org.laborwatch.contract;
+
+import java.util.Locale;
+
+/**
+ * Why an input record was refused. Each refused record goes to the dead-letter output with one of
+ * these codes and a sentence that names the offending field and value.
+ */
+public enum RejectReason {
+    /** The bytes are not a JSON object (truncated, invalid UTF-8 or JSON, an array, a scalar). */
+    MALFORMED_JSON,
+    /** A required field is absent or null. */
+    MISSING_FIELD,
+    /** A field has the wrong JSON type, such as a number given for {@code region}. */
+    WRONG_TYPE,
+    /** {@code value} is not a decimal number. */
+    UNPARSABLE_VALUE,
+    /** {@code value} is NaN or infinite. */
+    NON_FINITE_VALUE,
+    /** {@code value} lies outside what its unit allows (a percent below 0 or above 100). */
+    VALUE_OUT_OF_RANGE,
+    /** {@code period} or {@code vintage} is not an ISO date (YYYY-MM-DD) that exists. */
+    INVALID_DATE,
+    /** {@code period} is not a valid date for the frequency (a monthly period not on the 1st). */
+    PERIOD_FREQUENCY_MISMATCH,
+    /** {@code frequency} is not one of the known frequencies. */
+    UNKNOWN_FREQUENCY,
+    /** {@code indicator} is not in the catalogue. */
+    UNKNOWN_INDICATOR,
+    /** {@code unit} does not match the unit of the indicator. */
+    UNIT_MISMATCH,
+    /** {@code region}, {@code sector} or {@code adjustment} is not of the documented form. */
+    INVALID_CODE,
+    /** The record is larger than the accepted maximum. */
+    TOO_LARGE;
+
+    /** The code as written in dead letters, such as {@code missing_field}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,87 @@
+package org.laborwatch.contract;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * The output contract: a policy decided something for a region and sector (DESIGN.md).
+ *
+ * <p>The {@code event_id} is a hash of policy, version, key, period and transition, so the same
+ * decision replayed has the same id and subscribers can deduplicate on it.
+ *
+ * @param eventId deterministic id (see {@link #idFor})
+ * @param policy policy id
+ * @param policyVersion policy version the decision was made under
+ * @param region region code
+ * @param sector sector code
+ * @param transition what happened
+ * @param tier the tier in force after the event ({@code base} when the policy has no tiers, {@code off} after an exit)
+ * @param period the period whose data decided it (the ON week, the trigger month)
+ * @param effectiveFrom the first day the decision takes effect
+ * @param effectiveUntil for an EXIT, the last day the previous state is in effect; otherwise null
+ * @param evidence the metric values that decided it
+ * @param thresholds the thresholds they were compared against
+ * @param dataVintage the vintage of the newest data behind the decision
+ * @param emittedAt when the event was emitted
+ */
+@JsonPropertyOrder({"event_id", "policy", "policy_version", "region", "sector", "transition", "tier", "period",
+        "effective_from", "effective_until", "evidence", "thresholds", "data_vintage", "emitted_at"})
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TriggerEvent(
+        @JsonProperty("event_id") String eventId,
+        @JsonProperty("policy") String policy,
+        @JsonProperty("policy_version") int policyVersion,
+        @JsonProperty("region") String region,
+        @JsonProperty("sector") String sector,
+        @JsonProperty("transition") Transition transition,
+        @JsonProperty("tier") String tier,
+        @JsonProperty("period") LocalDate period,
+        @JsonProperty("effective_from") LocalDate effectiveFrom,
+        @JsonProperty("effective_until") LocalDate effectiveUntil,
+        @JsonProperty("evidence") SortedMap<String, BigDecimal> evidence,
+        @JsonProperty("thresholds") SortedMap<String, BigDecimal> thresholds,
+        @JsonProperty("data_vintage") LocalDate dataVintage,
+        @JsonProperty("emitted_at") Instant emittedAt) {
+
+    public TriggerEvent {
+        Objects.requireNonNull(eventId, "event_id");
+        Objects.requireNonNull(policy, "policy");
+        Objects.requireNonNull(region, "region");
+        Objects.requireNonNull(sector, "sector");
+        Objects.requireNonNull(transition, "transition");
+        Objects.requireNonNull(period, "period");
+        evidence = evidence == null ? new java.util.TreeMap<>() : evidence;
+        thresholds = thresholds == null ? new java.util.TreeMap<>() : thresholds;
+    }
+
+    /**
+     * The deterministic event id: the first 16 bytes of SHA-256 over the fields that identify a
+     * decision, in hex.
+     */
+    public static String idFor(String policy, int version, String region, String sector, LocalDate period,
+            Transition transition, String tier) {
+        String identity = String.join("|", policy, Integer.toString(version), region, sector, period.toString(),
+                transition.name(), tier == null ? "" : tier);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+
+    /** The Kafka record key: events are keyed by region so one region's events stay in order. */
+    public String kafkaKey() {
+        return region;
+    }
+}

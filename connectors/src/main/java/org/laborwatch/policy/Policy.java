@@ -1,0 +1,158 @@
+package org.laborwatch.policy;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * A safety-net trigger policy, as data (DESIGN.md, "Policies and trigger events").
+ *
+ * <p>Made by {@link PolicyParser}, which validates every field; a held instance is valid.
+ *
+ * @param id policy id, such as {@code eb-iur}
+ * @param version version; a runtime update only replaces a lower version
+ * @param describe what the policy is, with its legal or published source
+ * @param scope which regions and sectors it watches
+ * @param enter the condition to turn on
+ * @param exit the condition to turn off; {@code null} means {@code not-enter}
+ * @param confirm consecutive periods a condition must hold before a transition
+ * @param minOn periods an ON state lasts at least
+ * @param lockout periods after an OFF before a new ON
+ * @param tiers tiers while ON, in ascending order; empty when the policy has only a base tier
+ * @param effective how the effective dates follow the deciding period
+ * @param revisions what revised data do to past decisions
+ * @param unavailable what a period with unavailable data does
+ * @param illustrative true for policies that are not law or a published proposal
+ */
+public record Policy(
+        String id,
+        int version,
+        String describe,
+        Scope scope,
+        Condition enter,
+        Condition exit,
+        Confirm confirm,
+        int minOn,
+        int lockout,
+        List<Tier> tiers,
+        Effective effective,
+        RevisionMode revisions,
+        UnavailableMode unavailable,
+        boolean illustrative) implements Serializable {
+
+    public Policy {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(scope, "scope");
+        Objects.requireNonNull(enter, "enter");
+        confirm = confirm == null ? new Confirm(1, 1) : confirm;
+        tiers = tiers == null ? List.of() : List.copyOf(tiers);
+        effective = effective == null ? Effective.SAME_PERIOD : effective;
+        revisions = revisions == null ? RevisionMode.PROSPECTIVE : revisions;
+        unavailable = unavailable == null ? UnavailableMode.HOLD : unavailable;
+    }
+
+    /** Every metric the policy reads: a period is evaluated once all of them are known for it. */
+    public Set<String> metrics() {
+        Set<String> m = new TreeSet<>(enter.metrics());
+        if (exit != null) {
+            m.addAll(exit.metrics());
+        }
+        tiers.forEach(t -> m.addAll(t.when().metrics()));
+        return m;
+    }
+
+    /** The thresholds of the enter condition (and tiers), by metric, for event evidence. */
+    public Map<String, BigDecimal> thresholds() {
+        Map<String, BigDecimal> t = new TreeMap<>();
+        enter.collectThresholds(t);
+        tiers.forEach(tier -> tier.when().collectThresholds(t));
+        return t;
+    }
+
+    /** Whether the policy's exit is the negation of its enter condition. */
+    public boolean exitIsNotEnter() {
+        return exit == null;
+    }
+
+    /**
+     * Which regions and sectors a policy watches. Patterns are exact codes or end in {@code *}
+     * ({@code US-*} is every state, not the nation).
+     *
+     * @param regions region patterns
+     * @param sectors sector patterns
+     */
+    public record Scope(List<String> regions, List<String> sectors) implements Serializable {
+        public Scope {
+            regions = List.copyOf(regions);
+            sectors = List.copyOf(sectors);
+        }
+
+        /** Whether the key is in scope. */
+        public boolean covers(String region, String sector) {
+            return matchesAny(regions, region) && matchesAny(sectors, sector);
+        }
+
+        private static boolean matchesAny(List<String> patterns, String value) {
+            for (String p : patterns) {
+                if (p.endsWith("*") ? value.startsWith(p.substring(0, p.length() - 1)) && value.length() >= p.length()
+                        : p.equals(value)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Consecutive periods a condition must hold before the state changes.
+     *
+     * @param enter periods the enter condition must hold
+     * @param exit periods the exit condition must hold
+     */
+    public record Confirm(int enter, int exit) implements Serializable {}
+
+    /**
+     * A tier while ON, such as the EB high-unemployment period.
+     *
+     * @param name tier name
+     * @param when the condition for this tier
+     */
+    public record Tier(String name, Condition when) implements Serializable {}
+
+    /**
+     * How effective dates follow the deciding period.
+     *
+     * <p>With {@code lagWeeks = 3} and {@code startsOn = SUNDAY} (EB, 20 CFR 615.11): a period begins
+     * on the Sunday of the third week after the ON week and ends on the Saturday of the third week
+     * after the first OFF week. With {@code lagMonths = 1}: the first day of the month after.
+     *
+     * @param lagWeeks weeks after the deciding week
+     * @param lagMonths months after the deciding month
+     * @param startsOn the day weeks start on ({@code SUNDAY} for UI weeks), or null for monthly lags
+     */
+    public record Effective(int lagWeeks, int lagMonths, java.time.DayOfWeek startsOn) implements Serializable {
+        /** Effective in the deciding period itself. */
+        public static final Effective SAME_PERIOD = new Effective(0, 0, null);
+    }
+
+    /** What revised data do to decisions already made. */
+    public enum RevisionMode {
+        /** Revisions count from now on; past decisions stand (EB practice, 20 CFR 615.11(d)). */
+        PROSPECTIVE,
+        /** Past decisions are re-evaluated and CORRECTION events emitted where they change. */
+        RESTATE
+    }
+
+    /** What a period whose metrics are unavailable does. */
+    public enum UnavailableMode {
+        /** The state is held; the period does not count towards confirmations or durations. */
+        HOLD,
+        /** The state is held and a DATA_UNAVAILABLE event is emitted. */
+        EMIT
+    }
+}
