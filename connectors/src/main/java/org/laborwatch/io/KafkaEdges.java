@@ -1,0 +1,140 @@
+package org.laborwatch.io;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import java.util.Properties;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.source.KafkaSource;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.connector.kafka.source.reader.deserializer.KafkaRecordDeserializationSchema;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.function.SerializableFunction;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetResetStrategy;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.laborwatch.contract.RawRecord;
+
+/**
+ * The Kafka edges of the job: observation and policy sources, and JSON sinks.
+ *
+ * <p>The observation source keeps each record's bytes untouched and names its origin
+ * {@code topic-partition@offset}, so validation decides what is good and a dead letter points
+ * back at the record. {@code extra} carries the client settings an operator passes through
+ * (security.protocol, sasl.*, ssl.*).
+ */
+public final class KafkaEdges {
+
+    private KafkaEdges() {}
+
+    /** Observations: from the committed offsets of the group, or the earliest on first start. */
+    public static KafkaSource<RawRecord> observations(String bootstrap, String topic, String groupId, Properties extra) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(require(bootstrap, "bootstrap servers"))
+                .setTopics(require(topic, "observations topic"))
+                .setGroupId(require(groupId, "consumer group"))
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperties(extra)
+                .build();
+    }
+
+    /**
+     * Policy updates: always the whole compacted topic from the earliest offset, so every instance
+     * ends up with the newest version of every policy (older versions are refused by version).
+     */
+    public static KafkaSource<String> policies(String bootstrap, String topic, String groupId, Properties extra) {
+        return KafkaSource.<String>builder()
+                .setBootstrapServers(require(bootstrap, "bootstrap servers"))
+                .setTopics(require(topic, "policies topic"))
+                .setGroupId(require(groupId, "consumer group") + "-policies")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new PolicyTextDeserializer())
+                .setProperties(extra)
+                .build();
+    }
+
+    /**
+     * A sink of JSON values with a key per element.
+     *
+     * @param transactionalIdPrefix required for EXACTLY_ONCE; unique per sink and job
+     */
+    public static <T> KafkaSink<T> jsonSink(String bootstrap, String topic, SerializableFunction<T, String> key,
+            SerializableFunction<T, byte[]> value, DeliveryGuarantee guarantee, String transactionalIdPrefix,
+            Properties extra) {
+        var builder = KafkaSink.<T>builder()
+                .setBootstrapServers(require(bootstrap, "bootstrap servers"))
+                .setRecordSerializer(new KeyedJson<>(require(topic, "topic"), key, value))
+                .setDeliveryGuarantee(guarantee)
+                .setKafkaProducerConfig(extra);
+        if (guarantee == DeliveryGuarantee.EXACTLY_ONCE) {
+            builder.setTransactionalIdPrefix(require(transactionalIdPrefix, "transactional id prefix"));
+        }
+        return builder.build();
+    }
+
+    private static String require(String value, String what) {
+        Objects.requireNonNull(value, what + " must be set");
+        if (value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank");
+        }
+        return value;
+    }
+
+    /** Keeps the bytes; the job's validation decides. */
+    static final class RawRecordDeserializer implements KafkaRecordDeserializationSchema<RawRecord> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
+            byte[] value = record.value() == null ? new byte[0] : record.value();
+            out.collect(new RawRecord(value, record.topic() + "-" + record.partition() + "@" + record.offset()));
+        }
+
+        @Override
+        public TypeInformation<RawRecord> getProducedType() {
+            return TypeInformation.of(RawRecord.class);
+        }
+    }
+
+    /** Policy texts; a tombstone (null value) of the compacted topic carries no policy. */
+    static final class PolicyTextDeserializer implements KafkaRecordDeserializationSchema<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) {
+            if (record.value() != null) {
+                out.collect(new String(record.value(), StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public TypeInformation<String> getProducedType() {
+            return Types.STRING;
+        }
+    }
+
+    /** Key and value as UTF-8 JSON. */
+    static final class KeyedJson<T> implements KafkaRecordSerializationSchema<T> {
+        private static final long serialVersionUID = 1L;
+        private final String topic;
+        private final SerializableFunction<T, String> key;
+        private final SerializableFunction<T, byte[]> value;
+
+        KeyedJson(String topic, SerializableFunction<T, String> key, SerializableFunction<T, byte[]> value) {
+            this.topic = topic;
+            this.key = key;
+            this.value = value;
+        }
+
+        @Override
+        public ProducerRecord<byte[], byte[]> serialize(T element, KafkaSinkContext context, Long timestamp) {
+            String k = key.apply(element);
+            return new ProducerRecord<>(topic, null, timestamp, k == null ? null : k.getBytes(StandardCharsets.UTF_8),
+                    value.apply(element));
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.laborwatch.cli;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.laborwatch.readers.PublishedFormat;
+import org.laborwatch.readers.ReaderOptions;
+
+/** The bundled real data the demo replays (see data/README.md for provenance). */
+final class DemoData {
+
+    private DemoData() {}
+
+    /**
+     * One bundled file and how to read it.
+     *
+     * @param file file name under the data directory
+     * @param format its published format
+     * @param options reader options (the vintage where the file name does not carry one)
+     */
+    record Input(String file, PublishedFormat format, ReaderOptions options) {}
+
+    /** The national unemployment history, the state LAUS file and ETA 539. */
+    static final List<Input> INPUTS = List.of(
+            new Input("fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", PublishedFormat.byName("fred"),
+                    ReaderOptions.defaults()),
+            // BLS released October 2023 state data on 2023-11-17; the file carries no vintage of its own.
+            new Input("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", PublishedFormat.byName("laus-state"),
+                    ReaderOptions.withVintage(LocalDate.of(2023, 11, 17))),
+            new Input("dol_eta539_weekly_claims_by_state_2019-2025.csv", PublishedFormat.byName("eta539"),
+                    ReaderOptions.defaults()));
+
+    /** Deliberately broken records, replayed with the data to show the dead-letter output at work. */
+    static final String BAD_RECORDS = "demo-bad-records.jsonl";
+}

@@ -1,0 +1,37 @@
+package org.laborwatch.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code laborwatch} command line: one jar, several modes (DESIGN.md, "Modes").
+ */
+@Command(
+        name = "laborwatch",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Watches labor-market indicators as they are published and says, with evidence, when a",
+            "safety net should scale up and when it may scale back.",
+            ""
+        },
+        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+public final class LaborwatchCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, for tests. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new LaborwatchCli()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+}

@@ -1,0 +1,146 @@
+package org.laborwatch.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.laborwatch.contract.DeadLetter;
+import org.laborwatch.contract.Json;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.RawRecord;
+import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.io.KafkaEdges;
+import org.laborwatch.job.LaborwatchPipeline;
+import org.laborwatch.job.PipelineSinks;
+import org.laborwatch.job.PolicyAck;
+import org.laborwatch.policy.BundledPolicies;
+import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code laborwatch run}: the production job for {@code flink run} and application mode. Reads
+ * observations and policy updates from Kafka; writes trigger events (exactly-once), metric points,
+ * dead letters and policy acknowledgements to Kafka.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run the production job: Kafka in, Kafka out (submit with flink run or application mode).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true,
+            defaultValue = "${env:LABORWATCH_BOOTSTRAP}", description = "Kafka bootstrap servers (env LABORWATCH_BOOTSTRAP).")
+    String bootstrap;
+
+    @Option(names = "--group", defaultValue = "laborwatch", description = "Consumer group id (default: ${DEFAULT-VALUE}).")
+    String group;
+
+    @Option(names = "--observations-topic", defaultValue = "laborwatch.observations")
+    String observationsTopic;
+
+    @Option(names = "--policies-topic", defaultValue = "laborwatch.policies")
+    String policiesTopic;
+
+    @Option(names = "--triggers-topic", defaultValue = "laborwatch.triggers")
+    String triggersTopic;
+
+    @Option(names = "--metrics-topic", defaultValue = "laborwatch.metrics")
+    String metricsTopic;
+
+    @Option(names = "--dead-letter-topic", defaultValue = "laborwatch.dead-letter")
+    String deadLetterTopic;
+
+    @Option(names = "--policies-applied-topic", defaultValue = "laborwatch.policies-applied")
+    String acksTopic;
+
+    @Option(names = "--policy-file", paramLabel = "FILE",
+            description = "Policies to start with (YAML/JSON, one or several); default: the bundled ones.")
+    Path policyFile;
+
+    @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
+            description = "Checkpoint interval, ISO-8601 (default: ${DEFAULT-VALUE}); trigger events are committed on checkpoints.")
+    Duration checkpointInterval;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties file (security.protocol, sasl.*, ssl.*); keep secrets here, not on the command line.")
+    Path kafkaConfig;
+
+    @Option(names = "--transaction-timeout", defaultValue = "PT5M",
+            description = "Kafka transaction timeout, below the broker's transaction.max.timeout.ms (default: ${DEFAULT-VALUE}).")
+    Duration transactionTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
+        wire(env);
+        env.execute("laborwatch");
+        return 0;
+    }
+
+    /** Adds the production sources, graph and sinks to {@code env}. */
+    void wire(StreamExecutionEnvironment env) throws IOException {
+        if (checkpointInterval.isNegative() || checkpointInterval.isZero()) {
+            throw new IllegalArgumentException("--checkpoint-interval must be positive, got " + checkpointInterval);
+        }
+        env.enableCheckpointing(checkpointInterval.toMillis());
+        Properties kafka = kafkaProperties();
+        Properties producer = new Properties();
+        producer.putAll(kafka);
+        producer.setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
+
+        DataStream<RawRecord> observations = env.fromSource(
+                KafkaEdges.observations(bootstrap, observationsTopic, group, kafka),
+                WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
+        DataStream<String> policyUpdates = env.fromSource(
+                KafkaEdges.policies(bootstrap, policiesTopic, group, kafka),
+                WatermarkStrategy.noWatermarks(), "policies topic").uid("source-policies");
+
+        LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(),
+                PipelineSinks.builder()
+                        .triggers(KafkaEdges.<TriggerEvent>jsonSink(bootstrap, triggersTopic, TriggerEvent::kafkaKey,
+                                Json::writeBytes, DeliveryGuarantee.EXACTLY_ONCE, group + "-triggers", producer))
+                        .metrics(KafkaEdges.<MetricPoint>jsonSink(bootstrap, metricsTopic, p -> p.region(),
+                                Json::writeBytes, DeliveryGuarantee.AT_LEAST_ONCE, null, producer))
+                        .deadLetters(KafkaEdges.<DeadLetter>jsonSink(bootstrap, deadLetterTopic, d -> d.origin(),
+                                Json::writeBytes, DeliveryGuarantee.EXACTLY_ONCE, group + "-dead-letters", producer))
+                        .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, a -> a.policy(),
+                                Json::writeBytes, DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer))
+                        .build(),
+                Clock.systemUTC());
+    }
+
+    private List<Policy> initialPolicies() throws IOException {
+        if (policyFile == null) {
+            return BundledPolicies.all();
+        }
+        return new ArrayList<>(PolicyParser.parseAllInFile(policyFile));
+    }
+
+    private Properties kafkaProperties() throws IOException {
+        Properties p = new Properties();
+        if (kafkaConfig != null) {
+            try (InputStream in = Files.newInputStream(kafkaConfig)) {
+                p.load(in);
+            }
+        }
+        for (Map.Entry<String, String> e : System.getenv().entrySet()) {
+            // LABORWATCH_KAFKA_SASL_JAAS_CONFIG -> sasl.jaas.config: secrets from the environment.
+            if (e.getKey().startsWith("LABORWATCH_KAFKA_")) {
+                p.setProperty(e.getKey().substring("LABORWATCH_KAFKA_".length()).toLowerCase().replace('_', '.'), e.getValue());
+            }
+        }
+        return p;
+    }
+}

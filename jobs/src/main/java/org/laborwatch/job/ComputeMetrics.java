@@ -1,0 +1,67 @@
+package org.laborwatch.job;
+
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
+import org.laborwatch.metrics.MetricEngine;
+import org.laborwatch.metrics.RegionSeries;
+import org.laborwatch.metrics.Upsert;
+
+/**
+ * Keyed by region and sector: upserts each observation into the series state and emits the metric
+ * points it changed. A thin shell around {@link MetricEngine}; no timers, no watermarks.
+ */
+public final class ComputeMetrics extends KeyedProcessFunction<String, Observation, MetricPoint> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The state's name; part of the savepoint format. */
+    public static final String STATE = "region-series";
+
+    private final MetricEngine engine;
+    private transient ValueState<RegionSeries> series;
+    private transient Counter stale;
+    private transient Counter tooOld;
+    private transient Counter revised;
+
+    public ComputeMetrics(MetricEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The key: metrics combine the series of one region and sector. */
+    public static String keyOf(Observation o) {
+        return o.region() + "|" + o.sector();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        series = getRuntimeContext().getState(new ValueStateDescriptor<>(STATE, new RegionSeriesSerializer()));
+        stale = getRuntimeContext().getMetricGroup().counter("observationsStale");
+        tooOld = getRuntimeContext().getMetricGroup().counter("observationsTooOldToRevise");
+        revised = getRuntimeContext().getMetricGroup().counter("observationsRevised");
+    }
+
+    @Override
+    public void processElement(Observation o, Context ctx, Collector<MetricPoint> out) throws Exception {
+        RegionSeries data = series.value();
+        if (data == null) {
+            data = new RegionSeries();
+        }
+        MetricEngine.Result result = engine.apply(data, o);
+        switch (result.upsert()) {
+            case STALE -> stale.inc();
+            case TOO_OLD -> tooOld.inc();
+            case REVISED -> revised.inc();
+            default -> { }
+        }
+        if (result.upsert() != Upsert.STALE && result.upsert() != Upsert.TOO_OLD) {
+            series.update(data);
+        }
+        result.points().forEach(out::collect);
+    }
+}

@@ -1,0 +1,93 @@
+package org.laborwatch.job;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
+import org.laborwatch.contract.RawRecord;
+import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.metrics.MetricEngine;
+import org.laborwatch.policy.Policy;
+import org.laborwatch.trigger.PolicyBook;
+
+/**
+ * The one job graph of laborwatch. Sources and sinks come from outside, so the demo, the tests and
+ * production run exactly this graph:
+ *
+ * <pre>
+ * observations (raw bytes) ─ validate ─► dead letters
+ *        │ keyBy region|sector
+ *   series state + metrics ─► metric points ─► metrics sink
+ *        │ route to the policies that read them (broadcast policy updates)
+ *        │ keyBy policy|region|sector
+ *   trigger state machine ─► trigger events; policy acknowledgements
+ * </pre>
+ *
+ * <p>No operator waits for a watermark: labor data are sparse and arrive in bursts, so each series
+ * is ordered by its own periods and each policy evaluates a period when its inputs are complete.
+ * Every stateful operator has a stable {@code uid}, which savepoints map state by.
+ */
+public final class LaborwatchPipeline {
+
+    public static final String UID_VALIDATE = "validate-observations";
+    public static final String UID_METRICS = "series-metrics";
+    public static final String UID_ROUTE = "route-to-policies";
+    public static final String UID_TRIGGERS = "evaluate-triggers";
+
+    private LaborwatchPipeline() {}
+
+    /**
+     * Adds the graph to the environment of {@code observations}.
+     *
+     * @param observations raw observation records
+     * @param policyUpdates policy texts (YAML or JSON) arriving at run time; may be empty
+     * @param initialPolicies the policies in effect at start
+     * @param sinks where results go
+     * @param clock stamps {@code emitted_at} on trigger events
+     */
+    public static void build(DataStream<RawRecord> observations, DataStream<String> policyUpdates,
+            List<Policy> initialPolicies, PipelineSinks sinks, Clock clock) {
+        Objects.requireNonNull(observations, "observations");
+        Objects.requireNonNull(policyUpdates, "policyUpdates (give an empty stream when there are none)");
+        PolicyBook book = new PolicyBook(initialPolicies);
+
+        SingleOutputStreamOperator<Observation> valid = observations
+                .process(new ValidateObservations())
+                .uid(UID_VALIDATE)
+                .name("validate observations");
+        valid.getSideOutput(ValidateObservations.DEAD_LETTERS)
+                .sinkTo(sinks.deadLetters()).uid("sink-dead-letters").name("dead letters");
+        if (sinks.observations() != null) {
+            valid.sinkTo(sinks.observations()).uid("sink-observations").name("observations");
+        }
+
+        DataStream<MetricPoint> metrics = valid
+                .keyBy(ComputeMetrics::keyOf)
+                .process(new ComputeMetrics(MetricEngine.standard()))
+                .uid(UID_METRICS)
+                .name("series state and metrics");
+        metrics.sinkTo(sinks.metrics()).uid("sink-metrics").name("metric points");
+
+        BroadcastStream<String> policies = policyUpdates.broadcast(PolicyDescriptors.POLICY_UPDATES);
+        SingleOutputStreamOperator<TriggerEvent> triggers = metrics
+                .connect(policies)
+                .process(new RouteToPolicies(book), TypeInformation.of(PolicyInput.class))
+                .uid(UID_ROUTE)
+                .name("route to policies")
+                .keyBy(PolicyInput::key)
+                .connect(policies)
+                .process(new EvaluateTriggers(book, clock), TypeInformation.of(TriggerEvent.class))
+                .uid(UID_TRIGGERS)
+                .name("trigger state machine");
+        triggers.sinkTo(sinks.triggers()).uid("sink-triggers").name("trigger events");
+        if (sinks.policyAcks() != null) {
+            triggers.getSideOutput(PolicyDescriptors.POLICY_ACKS)
+                    .sinkTo(sinks.policyAcks()).uid("sink-policy-acks").name("policy acknowledgements");
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package org.laborwatch.job;
+
+import java.util.Objects;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.laborwatch.contract.DeadLetter;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
+import org.laborwatch.contract.TriggerEvent;
+
+/**
+ * Where the job graph writes: the demo gives files, the tests in-memory collectors, production
+ * Kafka and InfluxDB. The graph is the same whichever is given.
+ *
+ * @param triggers trigger events (required)
+ * @param metrics metric points (required)
+ * @param deadLetters refused input records (required)
+ * @param policyAcks acknowledgements of policy updates (optional)
+ * @param observations accepted observations, for the {@code observation} measurement (optional)
+ */
+public record PipelineSinks(
+        Sink<TriggerEvent> triggers,
+        Sink<MetricPoint> metrics,
+        Sink<DeadLetter> deadLetters,
+        Sink<PolicyAck> policyAcks,
+        Sink<Observation> observations) {
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Fail-fast builder: the three required sinks must be set. */
+    public static final class Builder {
+        private Sink<TriggerEvent> triggers;
+        private Sink<MetricPoint> metrics;
+        private Sink<DeadLetter> deadLetters;
+        private Sink<PolicyAck> policyAcks;
+        private Sink<Observation> observations;
+
+        public Builder triggers(Sink<TriggerEvent> sink) {
+            this.triggers = sink;
+            return this;
+        }
+
+        public Builder metrics(Sink<MetricPoint> sink) {
+            this.metrics = sink;
+            return this;
+        }
+
+        public Builder deadLetters(Sink<DeadLetter> sink) {
+            this.deadLetters = sink;
+            return this;
+        }
+
+        public Builder policyAcks(Sink<PolicyAck> sink) {
+            this.policyAcks = sink;
+            return this;
+        }
+
+        public Builder observations(Sink<Observation> sink) {
+            this.observations = sink;
+            return this;
+        }
+
+        public PipelineSinks build() {
+            Objects.requireNonNull(triggers, "a sink for trigger events is required");
+            Objects.requireNonNull(metrics, "a sink for metric points is required");
+            Objects.requireNonNull(deadLetters, "a sink for dead letters is required: bad input must not be lost");
+            return new PipelineSinks(triggers, metrics, deadLetters, policyAcks, observations);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package org.laborwatch.job;
+
+import java.util.List;
+import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.policy.Policy;
+import org.laborwatch.trigger.PolicyBook;
+
+/**
+ * Sends each metric point to every policy in effect that reads the metric and covers its region
+ * and sector (the dynamic-keying step of the broadcast-rules pattern): a policy added at run time
+ * starts receiving points without a redeploy.
+ */
+public final class RouteToPolicies extends BroadcastProcessFunction<MetricPoint, String, PolicyInput> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final PolicyBook book;
+
+    public RouteToPolicies(PolicyBook book) {
+        this.book = book;
+    }
+
+    @Override
+    public void processElement(MetricPoint point, ReadOnlyContext ctx, Collector<PolicyInput> out) throws Exception {
+        List<Policy> policies = book.all(PolicyDescriptors.copy(ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES)));
+        for (Policy p : policies) {
+            if (p.metrics().contains(point.metric()) && p.scope().covers(point.region(), point.sector())) {
+                out.collect(new PolicyInput(p.id(), point));
+            }
+        }
+    }
+
+    @Override
+    public void processBroadcastElement(String text, Context ctx, Collector<PolicyInput> out) throws Exception {
+        PolicyBook.Decision d = book.offer(text, id -> get(ctx, id));
+        if (d.applied()) {
+            ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).put(d.id(), text);
+        }
+    }
+
+    private static String get(Context ctx, String id) {
+        try {
+            return ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).get(id);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

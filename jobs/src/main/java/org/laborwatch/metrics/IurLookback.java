@@ -1,0 +1,90 @@
+package org.laborwatch.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.contract.MetricPoint;
+
+/**
+ * The EB look-back: the 13-week IUR as a percentage of the average 13-week IUR of the
+ * corresponding weeks in the two prior years (20 CFR 615.12(b)).
+ *
+ * <p>When the state reported that average on its ETA 539 ({@code ar}, indicator
+ * {@code iur_prior_2yr_avg}) it is used, as DOL does; otherwise the series' own history of
+ * {@code iur_13wk} gives it. The ratio is computed to four decimal places and not otherwise
+ * rounded, so the percentage has two decimals, truncated.
+ */
+public final class IurLookback implements Metric {
+
+    public static final String NAME = "iur_lookback_pct";
+    static final SeriesId REPORTED = new SeriesId("iur_prior_2yr_avg", "nsa");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal TWO = BigDecimal.valueOf(2);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean dependsOn(SeriesId series) {
+        return REPORTED.equals(series) || InsuredUnemploymentRate.AVERAGE.equals(series)
+                || InsuredUnemploymentRate.COVERED.equals(series);
+    }
+
+    @Override
+    public int window(SeriesId series) {
+        return REPORTED.equals(series) ? 1 : 2 * 53 + 1;
+    }
+
+    @Override
+    public Collection<LocalDate> affected(SeriesId series, LocalDate period, RegionSeries data) {
+        if (REPORTED.equals(series)) {
+            return List.of(period);
+        }
+        // A prior-year rate is the denominator of the corresponding weeks one and two years on.
+        return List.of(period, UiWeeks.corresponding(period, -1), UiWeeks.corresponding(period, -2));
+    }
+
+    @Override
+    public Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate t) {
+        Optional<MetricPoint> current = InsuredUnemploymentRate.compute(NAME, data, region, sector, t);
+        if (current.isEmpty() || !current.get().isAvailable()) {
+            return current;
+        }
+        BigDecimal iur = current.get().value();
+        LocalDate vintage = current.get().vintage();
+        SeriesValue reported = data.get(REPORTED.indicator(), REPORTED.adjustment(), t);
+        BigDecimal base;
+        if (reported != null) {
+            base = reported.value();
+            vintage = Vintages.newest(vintage, reported.vintage());
+        } else {
+            Optional<MetricPoint> y1 = InsuredUnemploymentRate.compute(NAME, data, region, sector, UiWeeks.corresponding(t, 1));
+            Optional<MetricPoint> y2 = InsuredUnemploymentRate.compute(NAME, data, region, sector, UiWeeks.corresponding(t, 2));
+            if (y1.isEmpty() || y2.isEmpty() || !y1.get().isAvailable() || !y2.get().isAvailable()) {
+                LocalDate latestReported = data.latest(REPORTED.indicator(), REPORTED.adjustment());
+                if (latestReported != null && !latestReported.isAfter(t)) {
+                    // The reported average may still arrive with this week's row.
+                    return Optional.empty();
+                }
+                return Optional.of(MetricPoint.unavailable(NAME, InsuredUnemploymentRate.AVERAGE.indicator(), region, sector,
+                        Frequency.WEEKLY, t, "no reported prior-years IUR and no 13-week IUR for the corresponding weeks "
+                                + UiWeeks.corresponding(t, 1) + " and " + UiWeeks.corresponding(t, 2), vintage));
+            }
+            base = y1.get().value().add(y2.get().value()).divide(TWO);
+            vintage = Vintages.newest(vintage, Vintages.newest(y1.get().vintage(), y2.get().vintage()));
+        }
+        if (base.signum() == 0) {
+            return Optional.of(MetricPoint.unavailable(NAME, InsuredUnemploymentRate.AVERAGE.indicator(), region, sector,
+                    Frequency.WEEKLY, t, "prior-years IUR is 0", vintage));
+        }
+        BigDecimal ratio = iur.divide(base, 4, RoundingMode.DOWN);
+        return Optional.of(MetricPoint.ok(NAME, InsuredUnemploymentRate.AVERAGE.indicator(), region, sector,
+                Frequency.WEEKLY, t, ratio.multiply(HUNDRED).setScale(2), vintage));
+    }
+}

@@ -1,0 +1,33 @@
+package org.laborwatch.metrics;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Optional;
+import org.laborwatch.contract.MetricPoint;
+
+/**
+ * One metric of the catalogue (DESIGN.md, "Metrics"), computed from the series of one region and
+ * sector.
+ *
+ * <p>Implementations are pure functions of {@link RegionSeries}: the engine recomputes every period
+ * an input change touches, and emits what changed. A metric returns an unavailable point when an
+ * input inside the known history is missing, and nothing while a period may still be completing
+ * (its newest inputs not all arrived) or before the series has enough history.
+ */
+public interface Metric extends java.io.Serializable {
+
+    /** The metric name, such as {@code sahm_gap}. */
+    String name();
+
+    /** Whether a change to this series can change the metric. */
+    boolean dependsOn(SeriesId series);
+
+    /** Periods of {@code series} before the period it computes that this metric reads. */
+    int window(SeriesId series);
+
+    /** The periods whose value may change when {@code series} changes at {@code period}. */
+    Collection<LocalDate> affected(SeriesId series, LocalDate period, RegionSeries data);
+
+    /** The metric at {@code period}: a value, an unavailable marker, or empty when there is nothing to say. */
+    Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate period);
+}

@@ -1,0 +1,197 @@
+package org.laborwatch.metrics;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.TreeMap;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.contract.Observation;
+
+/**
+ * Every series of one region and sector, by period, upserted by vintage.
+ *
+ * <p>This is the keyed state of the metrics operator. Series are kept together per region and
+ * sector because metrics combine indicators of the same place (the IUR divides the 13-week
+ * claims average by covered employment). History is trimmed to what the metrics need, so state
+ * stays bounded however long the job runs.
+ */
+public final class RegionSeries {
+
+    private static final int FORMAT_VERSION = 1;
+
+    private final Map<SeriesId, Series> series = new TreeMap<>();
+
+    /** One series: its frequency, the first period ever seen, and its values by period. */
+    static final class Series {
+        final Frequency frequency;
+        LocalDate firstSeen;
+        final NavigableMap<LocalDate, SeriesValue> values = new TreeMap<>();
+
+        Series(Frequency frequency) {
+            this.frequency = frequency;
+        }
+    }
+
+    /**
+     * Stores an observation unless an equal or newer vintage of the same period is already held.
+     *
+     * @param horizon periods before the newest period that may still be revised; older
+     *     observations are refused as {@link Upsert#TOO_OLD}
+     * @param retention periods kept before the newest period: the horizon plus the longest window
+     *     a metric reads, so every period a revision touches can be recomputed
+     */
+    public Upsert upsert(Observation o, int horizon, int retention) {
+        SeriesId id = new SeriesId(o.indicator(), o.adjustment());
+        Series s = series.computeIfAbsent(id, k -> new Series(o.frequency()));
+        if (!s.values.isEmpty() && o.period().isBefore(s.frequency.plus(s.values.lastKey(), -horizon))) {
+            return Upsert.TOO_OLD;
+        }
+        if (s.firstSeen == null || o.period().isBefore(s.firstSeen)) {
+            s.firstSeen = o.period();
+        }
+        SeriesValue held = s.values.get(o.period());
+        if (held != null) {
+            int byVintage = o.vintage().compareTo(held.vintage());
+            if (byVintage < 0) {
+                return Upsert.STALE;
+            }
+            if (byVintage == 0 || held.value().compareTo(o.value()) == 0) {
+                if (byVintage > 0) {
+                    s.values.put(o.period(), new SeriesValue(held.value(), o.vintage()));
+                }
+                return Upsert.UNCHANGED;
+            }
+            s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
+            return Upsert.REVISED;
+        }
+        s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
+        LocalDate oldest = s.frequency.plus(s.values.lastKey(), -retention);
+        s.values.headMap(oldest, false).clear();
+        return Upsert.NEW;
+    }
+
+    /** The value of a series at a period, or null. */
+    public SeriesValue get(String indicator, String adjustment, LocalDate period) {
+        Series s = series.get(new SeriesId(indicator, adjustment));
+        return s == null ? null : s.values.get(period);
+    }
+
+    /** The newest period of a series, or null if it has none. */
+    public LocalDate latest(String indicator, String adjustment) {
+        Series s = series.get(new SeriesId(indicator, adjustment));
+        return s == null || s.values.isEmpty() ? null : s.values.lastKey();
+    }
+
+    /** The first period ever seen of a series (history before it was never published), or null. */
+    public LocalDate firstSeen(String indicator, String adjustment) {
+        Series s = series.get(new SeriesId(indicator, adjustment));
+        return s == null ? null : s.firstSeen;
+    }
+
+    /** The frequency of a series, or null if it has none. */
+    public Frequency frequency(String indicator, String adjustment) {
+        Series s = series.get(new SeriesId(indicator, adjustment));
+        return s == null ? null : s.frequency;
+    }
+
+    /** Number of stored values over all series (for state-size accounting and tests). */
+    public int size() {
+        return series.values().stream().mapToInt(s -> s.values.size()).sum();
+    }
+
+    public boolean isEmpty() {
+        return size() == 0;
+    }
+
+    /** Writes the state in a compact, versioned binary form (the savepoint format). */
+    public void writeTo(DataOutput out) throws IOException {
+        out.writeByte(FORMAT_VERSION);
+        out.writeShort(series.size());
+        for (Map.Entry<SeriesId, Series> e : series.entrySet()) {
+            out.writeUTF(e.getKey().indicator());
+            out.writeUTF(e.getKey().adjustment());
+            out.writeByte(e.getValue().frequency.ordinal());
+            out.writeInt(e.getValue().firstSeen == null ? Integer.MIN_VALUE : (int) e.getValue().firstSeen.toEpochDay());
+            out.writeInt(e.getValue().values.size());
+            for (Map.Entry<LocalDate, SeriesValue> v : e.getValue().values.entrySet()) {
+                out.writeInt((int) v.getKey().toEpochDay());
+                writeDecimal(out, v.getValue().value());
+                out.writeInt((int) v.getValue().vintage().toEpochDay());
+            }
+        }
+    }
+
+    /** Reads what {@link #writeTo} wrote. */
+    public static RegionSeries readFrom(DataInput in) throws IOException {
+        int version = in.readByte();
+        if (version != FORMAT_VERSION) {
+            throw new IOException("unknown RegionSeries format version " + version);
+        }
+        RegionSeries r = new RegionSeries();
+        int n = in.readShort();
+        for (int i = 0; i < n; i++) {
+            SeriesId id = new SeriesId(in.readUTF(), in.readUTF());
+            Series s = new Series(Frequency.values()[in.readByte()]);
+            int first = in.readInt();
+            s.firstSeen = first == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(first);
+            int m = in.readInt();
+            for (int j = 0; j < m; j++) {
+                LocalDate period = LocalDate.ofEpochDay(in.readInt());
+                BigDecimal value = readDecimal(in);
+                s.values.put(period, new SeriesValue(value, LocalDate.ofEpochDay(in.readInt())));
+            }
+            r.series.put(id, s);
+        }
+        return r;
+    }
+
+    static void writeDecimal(DataOutput out, BigDecimal d) throws IOException {
+        out.writeByte(d.scale());
+        BigInteger unscaled = d.unscaledValue();
+        if (unscaled.bitLength() < 64) {
+            out.writeByte(0);
+            out.writeLong(unscaled.longValue());
+        } else {
+            byte[] bytes = unscaled.toByteArray();
+            out.writeByte(bytes.length);
+            out.write(bytes);
+        }
+    }
+
+    static BigDecimal readDecimal(DataInput in) throws IOException {
+        int scale = in.readByte();
+        int len = in.readUnsignedByte();
+        if (len == 0) {
+            return BigDecimal.valueOf(in.readLong(), scale);
+        }
+        byte[] bytes = new byte[len];
+        in.readFully(bytes);
+        return new BigDecimal(new BigInteger(bytes), scale);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (!(o instanceof RegionSeries other) || !series.keySet().equals(other.series.keySet())) {
+            return false;
+        }
+        for (Map.Entry<SeriesId, Series> e : series.entrySet()) {
+            Series s = other.series.get(e.getKey());
+            if (s.frequency != e.getValue().frequency || !Objects.equals(s.firstSeen, e.getValue().firstSeen)
+                    || !s.values.equals(e.getValue().values)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(series.keySet(), size());
+    }
+}

@@ -1,0 +1,111 @@
+package org.laborwatch.metrics;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.contract.MetricPoint;
+
+/**
+ * The Sahm rule gap: MA3(t) − min(MA3(t−12) … MA3(t−1)), where MA3 is the three-month mean of the
+ * seasonally adjusted monthly unemployment rate (FRED SAHMCURRENT / SAHMREALTIME).
+ *
+ * <p>The window excludes month t (verified against FRED: 2021-04 = −0.07). Arithmetic is exact:
+ * with S the sum of three published rates, gap = (S(t) − min S) / 3, rounded half-up to two
+ * decimals only at the end, so 1957-10 is exactly 0.50 where doubles give 0.4999…. The gap is a
+ * multiple of 1/30, so the rounding never meets a tie.
+ */
+public final class SahmGap implements Metric {
+
+    public static final String NAME = "sahm_gap";
+    static final String INDICATOR = "unemployment_rate";
+    static final String ADJUSTMENT = "sa";
+    /** Months before t the rule reads: MA3(t−12) starts at t−14. */
+    static final int WINDOW = 14;
+    private static final BigDecimal THREE = BigDecimal.valueOf(3);
+    private static final SeriesId INPUT = new SeriesId(INDICATOR, ADJUSTMENT);
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean dependsOn(SeriesId series) {
+        return INPUT.equals(series);
+    }
+
+    @Override
+    public int window(SeriesId series) {
+        return WINDOW;
+    }
+
+    @Override
+    public Collection<LocalDate> affected(SeriesId series, LocalDate period, RegionSeries data) {
+        LocalDate latest = data.latest(INDICATOR, ADJUSTMENT);
+        if (latest == null) {
+            return List.of();
+        }
+        LocalDate from = firstOfGapBefore(period, data);
+        List<LocalDate> periods = new ArrayList<>();
+        for (LocalDate t = from; !t.isAfter(period.plusMonths(WINDOW)) && !t.isAfter(latest); t = t.plusMonths(1)) {
+            periods.add(t);
+        }
+        return periods;
+    }
+
+    /** A value after a gap also makes the gap months themselves unavailable. */
+    private static LocalDate firstOfGapBefore(LocalDate period, RegionSeries data) {
+        LocalDate t = period.minusMonths(1);
+        LocalDate earliest = data.firstSeen(INDICATOR, ADJUSTMENT);
+        while (earliest != null && t.isAfter(earliest) && data.get(INDICATOR, ADJUSTMENT, t) == null) {
+            t = t.minusMonths(1);
+        }
+        return t.plusMonths(1).isBefore(period) ? t.plusMonths(1) : period;
+    }
+
+    @Override
+    public Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate t) {
+        LocalDate earliest = data.firstSeen(INDICATOR, ADJUSTMENT);
+        LocalDate latest = data.latest(INDICATOR, ADJUSTMENT);
+        if (earliest == null || t.isAfter(latest) || t.isBefore(earliest.plusMonths(WINDOW))) {
+            return Optional.empty();
+        }
+        BigDecimal[] rates = new BigDecimal[WINDOW + 1];
+        LocalDate vintage = null;
+        List<LocalDate> missing = new ArrayList<>();
+        for (int i = 0; i <= WINDOW; i++) {
+            LocalDate month = t.minusMonths(WINDOW - i);
+            SeriesValue v = data.get(INDICATOR, ADJUSTMENT, month);
+            if (v == null) {
+                missing.add(month);
+                continue;
+            }
+            rates[i] = v.value();
+            vintage = vintage == null || v.vintage().isAfter(vintage) ? v.vintage() : vintage;
+        }
+        if (!missing.isEmpty()) {
+            return Optional.of(MetricPoint.unavailable(NAME, INDICATOR, region, sector, Frequency.MONTHLY, t,
+                    "unemployment_rate (sa) missing for " + months(missing), vintage));
+        }
+        // rates[i] is month t-14+i; S(k) for k = t-12..t uses rates[k-2..k] in window indices 2..14.
+        BigDecimal minPrior = null;
+        for (int k = 2; k < WINDOW; k++) {
+            BigDecimal s = rates[k - 2].add(rates[k - 1]).add(rates[k]);
+            minPrior = minPrior == null || s.compareTo(minPrior) < 0 ? s : minPrior;
+        }
+        BigDecimal current = rates[WINDOW - 2].add(rates[WINDOW - 1]).add(rates[WINDOW]);
+        BigDecimal gap = current.subtract(minPrior).divide(THREE, 2, RoundingMode.HALF_UP);
+        return Optional.of(MetricPoint.ok(NAME, INDICATOR, region, sector, Frequency.MONTHLY, t, gap, vintage));
+    }
+
+    private static String months(List<LocalDate> months) {
+        List<String> s = new ArrayList<>();
+        months.forEach(m -> s.add(m.toString().substring(0, 7)));
+        return String.join(", ", s);
+    }
+}

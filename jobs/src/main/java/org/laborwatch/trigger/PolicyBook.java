@@ -1,0 +1,93 @@
+package org.laborwatch.trigger;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyException;
+import org.laborwatch.policy.PolicyParser;
+
+/**
+ * The policies in effect: those loaded at start, overridden by runtime updates.
+ *
+ * <p>Updates are kept by the caller as policy texts (in Flink, broadcast state, which is
+ * checkpointed), and parsed here once per text. An update is applied only if it parses, validates
+ * and has a higher version than the policy it replaces, so a bad or late update never displaces a
+ * good one. Plain Java so the decision is unit-tested without Flink.
+ */
+public final class PolicyBook implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    private final Map<String, Policy> initial = new LinkedHashMap<>();
+    private transient Map<String, Policy> parsed;
+
+    /** A book of the policies loaded at start. */
+    public PolicyBook(Collection<Policy> initial) {
+        initial.forEach(p -> this.initial.put(p.id(), p));
+    }
+
+    /**
+     * The decision on an update.
+     *
+     * @param policy the parsed policy when applied, else null
+     * @param id the policy id, or null if the text did not parse far enough to name one
+     * @param version the version of the update, or 0
+     * @param refusal why the update was refused; null when applied
+     */
+    public record Decision(Policy policy, String id, int version, String refusal) {
+        public boolean applied() {
+            return refusal == null;
+        }
+    }
+
+    /**
+     * Decides on a policy update.
+     *
+     * @param text the update as YAML or JSON
+     * @param heldText the update text currently held for an id, or null
+     */
+    public Decision offer(String text, Function<String, String> heldText) {
+        Policy update;
+        try {
+            update = parse(text);
+        } catch (PolicyException | IllegalArgumentException e) {
+            return new Decision(null, null, 0, e.getMessage());
+        }
+        Policy held = current(update.id(), heldText.apply(update.id()));
+        if (held != null && update.version() <= held.version()) {
+            return new Decision(null, update.id(), update.version(), "version " + update.version()
+                    + " is not newer than the version in effect (" + held.version() + ")");
+        }
+        return new Decision(update, update.id(), update.version(), null);
+    }
+
+    /** The policy in effect for an id given the held update text (or null), or null if none. */
+    public Policy current(String id, String heldText) {
+        return heldText != null ? parse(heldText) : initial.get(id);
+    }
+
+    /** Every policy in effect, given the held update texts by id. */
+    public List<Policy> all(Map<String, String> heldTexts) {
+        Map<String, Policy> all = new LinkedHashMap<>(initial);
+        heldTexts.forEach((id, text) -> all.put(id, parse(text)));
+        return new ArrayList<>(all.values());
+    }
+
+    private Policy parse(String text) {
+        if (parsed == null) {
+            parsed = new HashMap<>();
+        }
+        Policy p = parsed.get(text);
+        if (p == null) {
+            p = PolicyParser.parse(text);
+            parsed.put(text, p);
+        }
+        return p;
+    }
+}
