@@ -1,5 +1,6 @@
 package org.laborwatch.policy;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +12,10 @@ import java.util.function.Function;
 /**
  * A condition of the policy language over metric values: a comparison such as
  * {@code iur_13wk >= 5.0}, or {@code all}/{@code any} of conditions.
+ *
+ * <p>Serializable because {@link Policy} is, and a policy holds its conditions.
  */
-public sealed interface Condition permits Condition.Compare, Condition.All, Condition.Any {
+public sealed interface Condition extends Serializable permits Condition.Compare, Condition.All, Condition.Any {
 
     /**
      * Evaluates against the metric values of one period. A metric absent from {@code values} makes

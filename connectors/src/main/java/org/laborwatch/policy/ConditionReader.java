@@ -1,0 +1,117 @@
+package org.laborwatch.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a condition of the policy language: a string {@code "metric op number"}, or
+ * {@code {all: [...]}} / {@code {any: [...]}} of conditions, nested to any depth.
+ */
+final class ConditionReader {
+
+    /** Metric, operator and number; the parts are checked one by one so each gets its own message. */
+    private static final Pattern COMPARE = Pattern.compile("\\s*([^\\s<>=!]*)\\s*([<>=!]*)\\s*(.*?)\\s*");
+
+    /**
+     * A plain decimal. No exponent, NaN or infinity: thresholds are compared exactly and must read
+     * the same to a person as to the machine.
+     */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?[0-9]+(\\.[0-9]+)?");
+
+    static final String OPERATORS = Arrays.stream(Comparison.values())
+            .map(Comparison::symbol)
+            .collect(Collectors.joining(" "));
+
+    private static final List<String> KEYS = List.of("all", "any");
+
+    private final Problems problems;
+
+    ConditionReader(Problems problems) {
+        this.problems = problems;
+    }
+
+    /** The condition at {@code path}, or {@code null} after reporting why there is none. */
+    Condition read(JsonNode node, String path) {
+        if (node != null && node.isTextual()) {
+            return compare(node.textValue(), path);
+        }
+        if (node != null && node.isObject()) {
+            return group(node, path);
+        }
+        problems.add(path, "must be a condition: a string 'metric op number', {all: [...]} or {any: [...]}, got "
+                + Nodes.describe(node));
+        return null;
+    }
+
+    /** Whether {@code text} is meant as a comparison (it has an operator character). */
+    static boolean looksLikeComparison(String text) {
+        return text.chars().anyMatch(c -> c == '<' || c == '>' || c == '=' || c == '!');
+    }
+
+    private Condition compare(String text, String path) {
+        Matcher m = COMPARE.matcher(text);
+        if (!m.matches() || m.group(1).isEmpty()) {
+            problems.add(path, "must be 'metric op number' (op one of " + OPERATORS + "), got '" + text + "'");
+            return null;
+        }
+        int before = problems.size();
+        String metric = m.group(1);
+        if (!MetricNames.isKnown(metric)) {
+            problems.add(path, "unknown metric '" + metric + "' (known: " + String.join(", ", MetricNames.ALL) + ")");
+        }
+        Comparison op = Comparison.fromSymbol(m.group(2));
+        if (op == null) {
+            problems.add(path, (m.group(2).isEmpty() ? "missing operator" : "unknown operator '" + m.group(2) + "'")
+                    + " in '" + text + "' (known: " + OPERATORS + ")");
+        }
+        String number = m.group(3);
+        if (!NUMBER.matcher(number).matches()) {
+            problems.add(path, "threshold must be a plain decimal number such as 5.0, got '" + number + "' in '"
+                    + text + "'");
+        }
+        // new BigDecimal(text) keeps the scale as written: "5.0" stays 5.0 in events and evidence.
+        return problems.size() == before ? new Condition.Compare(metric, op, new BigDecimal(number)) : null;
+    }
+
+    private Condition group(JsonNode node, String path) {
+        Nodes.rejectUnknownKeys(node, path, KEYS, problems);
+        boolean hasAll = node.has("all");
+        boolean hasAny = node.has("any");
+        if (hasAll == hasAny) {
+            problems.add(path, hasAll ? "must have one of all, any, not both" : "must have one of all, any");
+            return null;
+        }
+        String key = hasAll ? "all" : "any";
+        List<Condition> parts = parts(node.get(key), Nodes.path(path, key));
+        if (parts == null || node.size() != 1) {
+            return null;
+        }
+        return hasAll ? new Condition.All(parts) : new Condition.Any(parts);
+    }
+
+    private List<Condition> parts(JsonNode list, String path) {
+        if (!list.isArray()) {
+            problems.add(path, "must be a list of conditions, got " + Nodes.describe(list));
+            return null;
+        }
+        if (list.isEmpty()) {
+            // An empty all is always true and an empty any never: either is an authoring mistake.
+            problems.add(path, "must list at least one condition");
+            return null;
+        }
+        List<Condition> parts = new ArrayList<>(list.size());
+        boolean ok = true;
+        for (int i = 0; i < list.size(); i++) {
+            Condition c = read(list.get(i), Nodes.index(path, i));
+            ok &= c != null;
+            parts.add(c);
+        }
+        return ok ? parts : null;
+    }
+}

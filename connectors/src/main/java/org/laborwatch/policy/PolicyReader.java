@@ -1,0 +1,332 @@
+package org.laborwatch.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Reads one policy from a Jackson tree (YAML or JSON alike), checking every field and collecting
+ * every problem. Single use: one reader per document.
+ */
+final class PolicyReader {
+
+    static final List<String> KEYS = List.of("id", "version", "describe", "scope", "enter", "exit", "confirm",
+            "min_on", "lockout", "tiers", "effective", "revisions", "unavailable", "illustrative");
+
+    static final String NOT_ENTER = "not-enter";
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    private static final Pattern TIER_NAME = Pattern.compile("[a-z0-9_-]+");
+    /** Region or sector codes as in the Observation contract, optionally ending in one {@code *}. */
+    private static final Pattern SCOPE_PATTERN = Pattern.compile("[A-Za-z0-9:_.-]*\\*?");
+    /** Tier names the event contract already uses for the base tier and for OFF. */
+    private static final List<String> RESERVED_TIERS = List.of("base", "off");
+
+    private static final Map<String, Policy.RevisionMode> REVISIONS = enumByName(Policy.RevisionMode.values());
+    private static final Map<String, Policy.UnavailableMode> UNAVAILABLE = enumByName(Policy.UnavailableMode.values());
+    private static final Map<String, DayOfWeek> DAYS = enumByName(DayOfWeek.values());
+
+    private final Problems problems = new Problems();
+    private final ConditionReader conditions = new ConditionReader(problems);
+
+    /**
+     * Reads a policy document.
+     *
+     * @param root the document
+     * @param position how to name the policy when it has no usable id, such as {@code #2}
+     * @param source the file or text it came from, for messages; may be null
+     * @throws PolicyException listing every problem
+     */
+    static Policy read(JsonNode root, String position, String source) {
+        return new PolicyReader().readPolicy(root, subject(root, position, source));
+    }
+
+    /** How messages name a policy: by its id if it has one, else by position; then the source. */
+    static String subject(JsonNode root, String position, String source) {
+        JsonNode id = root != null && root.isObject() ? root.get("id") : null;
+        String name = id != null && id.isTextual() && !id.textValue().isBlank() ? "'" + id.textValue() + "'" : position;
+        return "policy " + name + (source == null ? "" : " in " + source);
+    }
+
+    private Policy readPolicy(JsonNode root, String subject) {
+        if (root == null || !root.isObject()) {
+            problems.add("", "a policy must be a mapping of keys (id, version, ...), got " + Nodes.describe(root));
+            throw new PolicyException(problems.attributedTo(subject));
+        }
+        Nodes.rejectUnknownKeys(root, "", KEYS, problems);
+        String id = id(root.get("id"));
+        int version = integer(root, "", "version", 1, null);
+        String describe = describe(root.get("describe"));
+        Policy.Scope scope = scope(root.get("scope"));
+        Condition enter = required(root, "", "enter") ? conditions.read(root.get("enter"), "enter") : null;
+        Condition exit = exit(root.get("exit"));
+        Policy.Confirm confirm = confirm(root.get("confirm"));
+        int minOn = integer(root, "", "min_on", 0, 0);
+        int lockout = integer(root, "", "lockout", 0, 0);
+        List<Policy.Tier> tiers = tiers(root.get("tiers"));
+        Policy.Effective effective = effective(root.get("effective"));
+        Policy.RevisionMode revisions = choice(root, "revisions", REVISIONS, Policy.RevisionMode.PROSPECTIVE);
+        Policy.UnavailableMode unavailable = choice(root, "unavailable", UNAVAILABLE, Policy.UnavailableMode.HOLD);
+        boolean illustrative = bool(root, "illustrative", false);
+        if (!problems.isEmpty()) {
+            throw new PolicyException(problems.attributedTo(subject));
+        }
+        return new Policy(id, version, describe, scope, enter, exit, confirm, minOn, lockout, tiers, effective,
+                revisions, unavailable, illustrative);
+    }
+
+    private String id(JsonNode n) {
+        if (n == null) {
+            problems.add("id", "required");
+            return null;
+        }
+        if (!n.isTextual() || !ID.matcher(n.textValue()).matches()) {
+            problems.add("id", "must be lower-case letters, digits and '-' ([a-z0-9-]+), got " + Nodes.describe(n));
+            return null;
+        }
+        return n.textValue();
+    }
+
+    private String describe(JsonNode n) {
+        if (n == null) {
+            return "";
+        }
+        if (!n.isTextual()) {
+            problems.add("describe", "must be a string, got " + Nodes.describe(n));
+            return null;
+        }
+        return n.textValue().strip();
+    }
+
+    private Policy.Scope scope(JsonNode n) {
+        if (n == null) {
+            problems.add("scope", "required");
+            return null;
+        }
+        if (!n.isObject()) {
+            problems.add("scope", "must be a mapping {regions: ..., sectors: ...}, got " + Nodes.describe(n));
+            return null;
+        }
+        Nodes.rejectUnknownKeys(n, "scope", List.of("regions", "sectors"), problems);
+        List<String> regions = patterns(n, "regions");
+        List<String> sectors = patterns(n, "sectors");
+        return regions == null || sectors == null ? null : new Policy.Scope(regions, sectors);
+    }
+
+    /** A pattern string or a non-empty list of them. */
+    private List<String> patterns(JsonNode scope, String key) {
+        String path = Nodes.path("scope", key);
+        if (!required(scope, "scope", key)) {
+            return null;
+        }
+        JsonNode n = scope.get(key);
+        if (n.isTextual()) {
+            return pattern(n, path) ? List.of(n.textValue()) : null;
+        }
+        if (!n.isArray()) {
+            problems.add(path, "must be a string or a list of strings, got " + Nodes.describe(n));
+            return null;
+        }
+        if (n.isEmpty()) {
+            // A policy that covers nothing can never fire, which is never what its author meant.
+            problems.add(path, "must list at least one pattern");
+            return null;
+        }
+        List<String> out = new ArrayList<>(n.size());
+        boolean ok = true;
+        for (int i = 0; i < n.size(); i++) {
+            ok &= pattern(n.get(i), Nodes.index(path, i));
+            out.add(n.get(i).asText());
+        }
+        return ok ? out : null;
+    }
+
+    private boolean pattern(JsonNode n, String path) {
+        if (n.isTextual() && !n.textValue().isEmpty() && SCOPE_PATTERN.matcher(n.textValue()).matches()) {
+            return true;
+        }
+        problems.add(path, "must be a code such as US, US-CA or naics:72, optionally ending in *, got "
+                + Nodes.describe(n));
+        return false;
+    }
+
+    private Condition exit(JsonNode n) {
+        if (n == null) {
+            return null;
+        }
+        if (n.isTextual() && n.textValue().strip().equals(NOT_ENTER)) {
+            return null;
+        }
+        // Without the operator check, "not_enter" would be reported as an unknown metric, which misleads.
+        boolean condition = n.isObject() || n.isTextual() && ConditionReader.looksLikeComparison(n.textValue());
+        if (!condition) {
+            problems.add("exit", "must be '" + NOT_ENTER + "' or a condition ('metric op number', {all: [...]} or"
+                    + " {any: [...]}), got " + Nodes.describe(n));
+            return null;
+        }
+        return conditions.read(n, "exit");
+    }
+
+    private Policy.Confirm confirm(JsonNode n) {
+        if (n == null) {
+            return new Policy.Confirm(1, 1);
+        }
+        if (!n.isObject()) {
+            problems.add("confirm", "must be a mapping {enter: n, exit: n}, got " + Nodes.describe(n));
+            return null;
+        }
+        Nodes.rejectUnknownKeys(n, "confirm", List.of("enter", "exit"), problems);
+        return new Policy.Confirm(integer(n, "confirm", "enter", 1, 1), integer(n, "confirm", "exit", 1, 1));
+    }
+
+    private List<Policy.Tier> tiers(JsonNode n) {
+        if (n == null) {
+            return List.of();
+        }
+        if (!n.isArray()) {
+            problems.add("tiers", "must be a list of {name, when}, got " + Nodes.describe(n));
+            return null;
+        }
+        List<Policy.Tier> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < n.size(); i++) {
+            String path = Nodes.index("tiers", i);
+            JsonNode t = n.get(i);
+            if (!t.isObject()) {
+                problems.add(path, "must be a mapping {name, when}, got " + Nodes.describe(t));
+                continue;
+            }
+            Nodes.rejectUnknownKeys(t, path, List.of("name", "when"), problems);
+            String name = tierName(t, path, seen, i);
+            Condition when = required(t, path, "when") ? conditions.read(t.get("when"), Nodes.path(path, "when")) : null;
+            out.add(new Policy.Tier(name, when));
+        }
+        return out;
+    }
+
+    private String tierName(JsonNode tier, String path, Map<String, Integer> seen, int index) {
+        if (!required(tier, path, "name")) {
+            return null;
+        }
+        JsonNode n = tier.get("name");
+        String namePath = Nodes.path(path, "name");
+        if (!n.isTextual() || !TIER_NAME.matcher(n.textValue()).matches()) {
+            problems.add(namePath, "must be lower-case letters, digits, '_' and '-' ([a-z0-9_-]+), got "
+                    + Nodes.describe(n));
+            return null;
+        }
+        String name = n.textValue();
+        if (RESERVED_TIERS.contains(name)) {
+            problems.add(namePath, "'" + name + "' is reserved (" + String.join(", ", RESERVED_TIERS)
+                    + " are the tiers of events without a named tier)");
+        }
+        Integer earlier = seen.putIfAbsent(name, index);
+        if (earlier != null) {
+            problems.add(namePath, "duplicate tier name '" + name + "' (also tiers[" + earlier + "])");
+        }
+        return name;
+    }
+
+    private Policy.Effective effective(JsonNode n) {
+        if (n == null) {
+            return Policy.Effective.SAME_PERIOD;
+        }
+        if (!n.isObject()) {
+            problems.add("effective", "must be a mapping {lag_weeks: n, starts_on: day} or {lag_months: n}, got "
+                    + Nodes.describe(n));
+            return null;
+        }
+        Nodes.rejectUnknownKeys(n, "effective", List.of("lag_weeks", "lag_months", "starts_on"), problems);
+        boolean weeks = n.has("lag_weeks");
+        int lagWeeks = integer(n, "effective", "lag_weeks", 0, 0);
+        int lagMonths = integer(n, "effective", "lag_months", 0, 0);
+        if (weeks && n.has("lag_months")) {
+            problems.add("effective", "give lag_weeks or lag_months, not both");
+        }
+        DayOfWeek startsOn = null;
+        if (n.has("starts_on")) {
+            if (!weeks) {
+                problems.add("effective.starts_on", "only allowed with lag_weeks (months start on their first day)");
+            }
+            startsOn = choice(n.get("starts_on"), "effective.starts_on", DAYS);
+        } else if (weeks) {
+            // Weekly periods end on Saturday (DESIGN.md, Observation), so their weeks start on Sunday.
+            startsOn = DayOfWeek.SUNDAY;
+        }
+        if (!weeks && !n.has("lag_months")) {
+            return Policy.Effective.SAME_PERIOD;
+        }
+        return new Policy.Effective(lagWeeks, lagMonths, startsOn);
+    }
+
+    /**
+     * An integer field at least {@code min}; {@code fallback} when absent, or required when null.
+     * Returns 0 after reporting a problem (the policy is then not built).
+     */
+    private int integer(JsonNode parent, String parentPath, String key, int min, Integer fallback) {
+        JsonNode n = parent.get(key);
+        if (n == null) {
+            if (fallback == null) {
+                problems.add(Nodes.path(parentPath, key), "required");
+                return 0;
+            }
+            return fallback;
+        }
+        // isIntegralNumber rejects "3" and 3.0: a quoted or fractional count is a typing mistake.
+        if (!n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < min) {
+            String expected = min == 1 ? "a positive integer" : "an integer >= " + min;
+            problems.add(Nodes.path(parentPath, key), "must be " + expected + ", got " + Nodes.describe(n));
+            return 0;
+        }
+        return n.intValue();
+    }
+
+    private boolean bool(JsonNode parent, String key, boolean fallback) {
+        JsonNode n = parent.get(key);
+        if (n == null) {
+            return fallback;
+        }
+        if (!n.isBoolean()) {
+            problems.add(key, "must be true or false, got " + Nodes.describe(n));
+            return fallback;
+        }
+        return n.booleanValue();
+    }
+
+    private <E> E choice(JsonNode parent, String key, Map<String, E> values, E fallback) {
+        JsonNode n = parent.get(key);
+        return n == null ? fallback : choice(n, key, values);
+    }
+
+    private <E> E choice(JsonNode n, String path, Map<String, E> values) {
+        E value = n.isTextual() ? values.get(n.textValue()) : null;
+        if (value == null) {
+            problems.add(path, "must be one of " + String.join(", ", values.keySet()) + ", got " + Nodes.describe(n));
+        }
+        return value;
+    }
+
+    private boolean required(JsonNode parent, String parentPath, String key) {
+        if (parent.get(key) == null) {
+            problems.add(Nodes.path(parentPath, key), "required");
+            return false;
+        }
+        return true;
+    }
+
+    /** Lower-case names, in declaration order: the language spells values in lower case. */
+    private static <E extends Enum<E>> Map<String, E> enumByName(E[] values) {
+        Map<String, E> m = new LinkedHashMap<>();
+        for (E e : values) {
+            m.put(e.name().toLowerCase(Locale.ROOT), e);
+        }
+        return Collections.unmodifiableMap(m);
+    }
+}
