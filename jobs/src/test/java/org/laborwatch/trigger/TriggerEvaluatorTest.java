@@ -1,0 +1,226 @@
+package org.laborwatch.trigger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Transition;
+import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.policy.BundledPolicies;
+import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyParser;
+
+/** The trigger state machine, rule by rule, on the bundled policies and small ones made here. */
+class TriggerEvaluatorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
+
+    private static MetricPoint sahm(String month, String gap) {
+        return MetricPoint.ok("sahm_gap", "unemployment_rate", "US", "all", Frequency.MONTHLY,
+                LocalDate.parse(month + "-01"), new BigDecimal(gap), LocalDate.parse(month + "-01").plusMonths(1));
+    }
+
+    private static MetricPoint weekly(String metric, LocalDate week, String value) {
+        return MetricPoint.ok(metric, "insured_unemployed_13wk_avg", "US-AZ", "all", Frequency.WEEKLY, week,
+                new BigDecimal(value), week.plusDays(12));
+    }
+
+    private static List<TriggerEvent> feed(Policy policy, TriggerState state, MetricPoint... points) {
+        List<TriggerEvent> events = new ArrayList<>();
+        for (MetricPoint p : points) {
+            events.addAll(TriggerEvaluator.onMetric(policy, state, p.region(), p.sector(), p, NOW));
+        }
+        return events;
+    }
+
+    @Test
+    void realTimeSahm2024EntersInJulyAndExitsInOctober() {
+        Policy policy = BundledPolicies.load("sahm-national");
+        List<TriggerEvent> events = feed(policy, new TriggerState(), sahm("2024-06", "0.43"), sahm("2024-07", "0.53"),
+                sahm("2024-08", "0.57"), sahm("2024-09", "0.50"), sahm("2024-10", "0.43"));
+        assertEquals(2, events.size());
+        assertEquals(Transition.ENTER, events.get(0).transition());
+        assertEquals(LocalDate.of(2024, 7, 1), events.get(0).period());
+        assertEquals(LocalDate.of(2024, 8, 1), events.get(0).effectiveFrom());
+        assertEquals(new BigDecimal("0.53"), events.get(0).evidence().get("sahm_gap"));
+        assertEquals(new BigDecimal("0.50"), events.get(0).thresholds().get("sahm_gap"));
+        assertEquals(Transition.EXIT, events.get(1).transition());
+        assertEquals(LocalDate.of(2024, 10, 1), events.get(1).period());
+        assertEquals(LocalDate.of(2024, 10, 31), events.get(1).effectiveUntil());
+    }
+
+    @Test
+    void exactlyAtTheThresholdEnters() {
+        List<TriggerEvent> events = feed(BundledPolicies.load("sahm-national"), new TriggerState(), sahm("1957-10", "0.50"));
+        assertEquals(Transition.ENTER, events.get(0).transition());
+    }
+
+    @Test
+    void ebPeriodBeginsOnTheSundayOfTheThirdWeekAfterTheOnWeekAndEndsOnTheSaturdayOfTheThirdWeekAfterTheOffWeek() {
+        Policy eb = BundledPolicies.load("eb-iur");
+        TriggerState state = new TriggerState();
+        LocalDate on = LocalDate.of(2020, 5, 30);
+        List<TriggerEvent> events = new ArrayList<>(feed(eb, state, weekly("iur_13wk", on, "5.1315"),
+                weekly("iur_lookback_pct", on, "603.71")));
+        assertEquals(1, events.size());
+        assertEquals(Transition.ENTER, events.get(0).transition());
+        assertEquals(LocalDate.of(2020, 6, 14), events.get(0).effectiveFrom());
+        // Below 5.0 from week 13 after the ON week: the 13-week minimum is met, so it exits.
+        for (int w = 1; w <= 13; w++) {
+            LocalDate week = on.plusWeeks(w);
+            String iur = w < 13 ? "6.0" : "4.83";
+            events.addAll(feed(eb, state, weekly("iur_13wk", week, iur), weekly("iur_lookback_pct", week, "400")));
+        }
+        TriggerEvent exit = events.get(events.size() - 1);
+        assertEquals(Transition.EXIT, exit.transition());
+        assertEquals(on.plusWeeks(13), exit.period());
+        assertEquals(on.plusWeeks(13).plusDays(21), exit.effectiveUntil());
+    }
+
+    @Test
+    void anOnStateLastsAtLeastMinOnPeriods() {
+        Policy eb = BundledPolicies.load("eb-iur");
+        TriggerState state = new TriggerState();
+        LocalDate on = LocalDate.of(2020, 5, 30);
+        feed(eb, state, weekly("iur_13wk", on, "5.5"), weekly("iur_lookback_pct", on, "200"));
+        for (int w = 1; w < 13; w++) {
+            List<TriggerEvent> e = feed(eb, state, weekly("iur_13wk", on.plusWeeks(w), "4.0"),
+                    weekly("iur_lookback_pct", on.plusWeeks(w), "200"));
+            assertTrue(e.isEmpty(), "no exit in week " + w + " of the 13-week minimum");
+        }
+        assertTrue(state.isOn());
+        List<TriggerEvent> e = feed(eb, state, weekly("iur_13wk", on.plusWeeks(13), "4.0"),
+                weekly("iur_lookback_pct", on.plusWeeks(13), "200"));
+        assertEquals(Transition.EXIT, e.get(0).transition());
+    }
+
+    @Test
+    void noNewOnWithinTheLockoutAfterAnOff() {
+        Policy p = PolicyParser.parse("""
+                id: t
+                version: 1
+                scope: {regions: US, sectors: all}
+                enter: "sahm_gap >= 0.50"
+                lockout: 3
+                """);
+        TriggerState s = new TriggerState();
+        List<TriggerEvent> events = feed(p, s, sahm("2020-01", "0.6"), sahm("2020-02", "0.1"), sahm("2020-03", "0.9"),
+                sahm("2020-04", "0.9"), sahm("2020-05", "0.9"));
+        assertEquals(List.of(Transition.ENTER, Transition.EXIT, Transition.ENTER),
+                events.stream().map(TriggerEvent::transition).toList());
+        assertEquals(LocalDate.of(2020, 5, 1), events.get(2).period());
+    }
+
+    @Test
+    void aLowerExitThresholdMakesAHysteresisBand() {
+        Policy p = PolicyParser.parse("""
+                id: t
+                version: 1
+                scope: {regions: US, sectors: all}
+                enter: "sahm_gap >= 0.50"
+                exit: "sahm_gap < 0.30"
+                """);
+        TriggerState s = new TriggerState();
+        List<TriggerEvent> events = feed(p, s, sahm("2020-01", "0.50"), sahm("2020-02", "0.40"), sahm("2020-03", "0.30"),
+                sahm("2020-04", "0.29"));
+        assertEquals(List.of(Transition.ENTER, Transition.EXIT), events.stream().map(TriggerEvent::transition).toList());
+        assertEquals(LocalDate.of(2020, 4, 1), events.get(1).period());
+    }
+
+    @Test
+    void confirmationNeedsConsecutivePeriods() {
+        Policy p = PolicyParser.parse("""
+                id: t
+                version: 1
+                scope: {regions: US, sectors: all}
+                enter: "sahm_gap >= 0.50"
+                confirm: {enter: 2, exit: 2}
+                """);
+        TriggerState s = new TriggerState();
+        List<TriggerEvent> events = feed(p, s, sahm("2020-01", "0.6"), sahm("2020-02", "0.1"), sahm("2020-03", "0.6"),
+                sahm("2020-04", "0.7"), sahm("2020-05", "0.1"), sahm("2020-06", "0.6"), sahm("2020-07", "0.1"),
+                sahm("2020-08", "0.1"));
+        assertEquals(List.of(Transition.ENTER, Transition.EXIT), events.stream().map(TriggerEvent::transition).toList());
+        assertEquals(LocalDate.of(2020, 4, 1), events.get(0).period());
+        assertEquals(LocalDate.of(2020, 8, 1), events.get(1).period());
+    }
+
+    @Test
+    void tiersGoUpAndDown() {
+        Policy p = PolicyParser.parse("""
+                id: t
+                version: 1
+                scope: {regions: US, sectors: all}
+                enter: "sahm_gap >= 0.50"
+                tiers: [{name: high, when: "sahm_gap >= 2.0"}]
+                """);
+        TriggerState s = new TriggerState();
+        List<TriggerEvent> events = feed(p, s, sahm("2020-03", "0.6"), sahm("2020-04", "4.0"), sahm("2020-05", "1.0"));
+        assertEquals(List.of(Transition.ENTER, Transition.TIER_UP, Transition.TIER_DOWN),
+                events.stream().map(TriggerEvent::transition).toList());
+        assertEquals("high", events.get(1).tier());
+        assertEquals("base", events.get(2).tier());
+    }
+
+    @Test
+    void aPeriodWaitsForEveryMetricThePolicyReads() {
+        Policy eb = BundledPolicies.load("eb-iur");
+        TriggerState state = new TriggerState();
+        LocalDate week = LocalDate.of(2020, 5, 30);
+        assertTrue(feed(eb, state, weekly("iur_13wk", week, "6.0")).isEmpty());
+        assertEquals(1, state.pendingPeriods());
+        assertEquals(1, feed(eb, state, weekly("iur_lookback_pct", week, "130")).size());
+        assertEquals(0, state.pendingPeriods());
+    }
+
+    @Test
+    void unavailableDataHoldsTheState() {
+        Policy policy = BundledPolicies.load("sahm-national");
+        TriggerState s = new TriggerState();
+        feed(policy, s, sahm("2025-09", "0.6"));
+        MetricPoint gap = MetricPoint.unavailable("sahm_gap", "unemployment_rate", "US", "all", Frequency.MONTHLY,
+                LocalDate.of(2025, 10, 1), "unemployment_rate (sa) missing for 2025-10", LocalDate.of(2025, 12, 16));
+        assertTrue(feed(policy, s, gap).isEmpty());
+        assertTrue(s.isOn());
+    }
+
+    @Test
+    void revisionsOfDecidedPeriodsDoNotRewriteThePast() {
+        Policy policy = BundledPolicies.load("sahm-national");
+        TriggerState s = new TriggerState();
+        feed(policy, s, sahm("2024-07", "0.53"), sahm("2024-08", "0.57"));
+        assertTrue(feed(policy, s, sahm("2024-07", "0.10")).isEmpty());
+        assertTrue(s.isOn());
+    }
+
+    @Test
+    void replayingTheSameInputsGivesTheSameEvents() {
+        Policy policy = BundledPolicies.load("sahm-national");
+        MetricPoint[] points = {sahm("2024-06", "0.43"), sahm("2024-07", "0.53"), sahm("2024-10", "0.43")};
+        assertEquals(feed(policy, new TriggerState(), points), feed(policy, new TriggerState(), points));
+    }
+
+    @Test
+    void stateSurvivesItsBinaryForm() throws Exception {
+        Policy eb = BundledPolicies.load("eb-iur");
+        TriggerState state = new TriggerState();
+        feed(eb, state, weekly("iur_13wk", LocalDate.of(2020, 5, 30), "5.5"),
+                weekly("iur_lookback_pct", LocalDate.of(2020, 5, 30), "200"),
+                weekly("iur_13wk", LocalDate.of(2020, 6, 6), "5.9"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        state.writeTo(new DataOutputStream(bytes));
+        TriggerState back = TriggerState.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(state, back);
+    }
+}
