@@ -10,7 +10,11 @@ public enum PublishedFormat {
     FRED("fred", "FRED wide CSV: a date column (DATE, observation_date, week_ending) then one column per FRED series",
             FredWideReader::new),
     FRED_LONG("fred-long", "FRED long CSV: series_id,date,value, one row per series and date",
-            FredLongReader::new);
+            FredLongReader::new),
+    LAUS_STATE("laus-state", "BLS LAUS state unemployment rates (area,area_type,date,unrate_sa,unrate_nsa); states, DC, PR",
+            LausStateReader::new),
+    ETA539("eta539", "DOL ETA 539 weekly UI claims by state (ic, cw, at, ce, ar)",
+            Eta539Reader::new);
 
     private final String formatName;
     private final String description;
