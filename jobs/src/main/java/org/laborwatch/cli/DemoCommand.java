@@ -89,18 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path deadLetters = fresh(out.resolve("dead-letter.jsonl"));
 
         StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, out.resolve(".tmp"));
-        DataStream<RawRecord> source = env.fromSource(
-                FileSource.forRecordStreamFormat(new RawLinesFormat("observations.jsonl"),
-                        new org.apache.flink.core.fs.Path(observations.toAbsolutePath().toUri())).build(),
-                WatermarkStrategy.noWatermarks(), "bundled observations").uid("source-observations");
-        DataStream<String> noPolicyUpdates = env.fromData(List.<String>of(), Types.STRING).name("no policy updates");
-        LaborwatchPipeline.build(source, noPolicyUpdates, running,
-                PipelineSinks.builder()
-                        .triggers(new LineFileSink<TriggerEvent>(triggers, Json::write))
-                        .metrics(new LineFileSink<MetricPoint>(metrics, LineProtocol::metric))
-                        .deadLetters(new LineFileSink<DeadLetter>(deadLetters, Json::write))
-                        .build(),
-                Clock.systemUTC());
+        wire(env, observations, triggers, metrics, deadLetters, running);
         console.printf("Running the job graph on a local Flink mini cluster (parallelism %d)...%n", parallelism);
         env.execute("laborwatch demo");
 
@@ -121,6 +110,23 @@ public final class DemoCommand implements Callable<Integer> {
                 replayed, metricLines, events.size(), reasons.values().stream().mapToInt(i -> i).sum(), reasons);
         console.printf("Wrote %s, %s, %s in %.1f s%n", triggers, metrics, deadLetters, (System.nanoTime() - started) / 1e9);
         return 0;
+    }
+
+    /** The demo's wiring: the observations file in, files out, the bundled policies, no updates. */
+    static void wire(StreamExecutionEnvironment env, Path observations, Path triggers, Path metrics, Path deadLetters,
+            List<Policy> policies) {
+        DataStream<RawRecord> source = env.fromSource(
+                FileSource.forRecordStreamFormat(new RawLinesFormat("observations.jsonl"),
+                        new org.apache.flink.core.fs.Path(observations.toAbsolutePath().toUri())).build(),
+                WatermarkStrategy.noWatermarks(), "bundled observations").uid("source-observations");
+        DataStream<String> noPolicyUpdates = env.fromData(List.<String>of(), Types.STRING).name("no policy updates");
+        LaborwatchPipeline.build(source, noPolicyUpdates, policies,
+                PipelineSinks.builder()
+                        .triggers(new LineFileSink<TriggerEvent>(triggers, Json::write))
+                        .metrics(new LineFileSink<MetricPoint>(metrics, LineProtocol::metric))
+                        .deadLetters(new LineFileSink<DeadLetter>(deadLetters, Json::write))
+                        .build(),
+                Clock.systemUTC());
     }
 
     /** Reads the bundled files into JSON lines, as `replay` would send them to Kafka. */
