@@ -7,19 +7,28 @@ import java.util.Locale;
  * these codes and a sentence that names the offending field and value.
  */
 public enum RejectReason {
-    /** The bytes are not a JSON object (truncated, invalid UTF-8 or JSON, an array, a scalar). */
+    /**
+     * The bytes are not a JSON object: truncated, invalid UTF-8 or JSON, a duplicate key, nesting
+     * beyond the reader's limit, content after the object, an array or a scalar.
+     */
     MALFORMED_JSON,
     /** A required field is absent or null. */
     MISSING_FIELD,
     /** A field has the wrong JSON type, such as a number given for {@code region}. */
     WRONG_TYPE,
-    /** {@code value} is not a decimal number. */
+    /**
+     * {@code value} is not a decimal number laborwatch can hold: a string, a number too long for
+     * the reader, or one with more than 20 decimal places.
+     */
     UNPARSABLE_VALUE,
     /** {@code value} is NaN or infinite. */
     NON_FINITE_VALUE,
-    /** {@code value} lies outside what its unit allows (a percent below 0 or above 100). */
+    /**
+     * {@code value} lies outside what its unit allows (a percent below 0 or above 100), or its
+     * magnitude is 1e15 or more.
+     */
     VALUE_OUT_OF_RANGE,
-    /** {@code period} or {@code vintage} is not an ISO date (YYYY-MM-DD) that exists. */
+    /** {@code period} or {@code vintage} is not an existing ISO date (YYYY-MM-DD) in 1800–2199. */
     INVALID_DATE,
     /** {@code period} is not a valid date for the frequency (a monthly period not on the 1st). */
     PERIOD_FREQUENCY_MISMATCH,
@@ -29,7 +38,10 @@ public enum RejectReason {
     UNKNOWN_INDICATOR,
     /** {@code unit} does not match the unit of the indicator. */
     UNIT_MISMATCH,
-    /** {@code region}, {@code sector} or {@code adjustment} is not of the documented form. */
+    /**
+     * {@code region}, {@code sector}, {@code adjustment} or {@code source} is not of the documented
+     * form; the forms keep InfluxDB tag values free of separators and control characters.
+     */
     INVALID_CODE,
     /** The record is larger than the accepted maximum. */
     TOO_LARGE;

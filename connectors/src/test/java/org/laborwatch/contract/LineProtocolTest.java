@@ -1,0 +1,108 @@
+package org.laborwatch.contract;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class LineProtocolTest {
+
+    private static final LocalDate JULY = LocalDate.of(2024, 7, 1);
+    private static final long JULY_NS = 1_719_792_000_000_000_000L;
+
+    private static Observation observation(String sector, BigDecimal value) {
+        return new Observation("unemployment_rate", "US-CA", sector, "sa", Frequency.MONTHLY, JULY, value,
+                "percent", "bls.laus", LocalDate.of(2024, 8, 16));
+    }
+
+    @Test
+    void observationLineHasSortedTagsAndPlainDecimal() {
+        assertEquals("observation,adjustment=sa,indicator=unemployment_rate,region=US-CA,sector=all,source=bls.laus"
+                        + " value=5.2 1719792000000000000",
+                LineProtocol.observation(observation("all", new BigDecimal("5.2"))));
+        // no exponent, trailing zeros kept as published
+        assertEquals("observation,adjustment=sa,indicator=unemployment_rate,region=US-CA,sector=all,source=bls.laus"
+                        + " value=100 1719792000000000000",
+                LineProtocol.observation(observation("all", new BigDecimal("1E+2"))));
+        assertTrue(LineProtocol.observation(observation("all", new BigDecimal("5.20"))).contains(" value=5.20 "));
+        assertTrue(LineProtocol.observation(observation("all", new BigDecimal("1E-7"))).contains(" value=0.0000001 "));
+    }
+
+    @Test
+    void timestampIsPeriodStartAtUtcMidnight() {
+        assertEquals(Instant.parse("2024-07-01T00:00:00Z").getEpochSecond() * 1_000_000_000L, JULY_NS);
+        assertEquals(JULY_NS, LineProtocol.timestamp(JULY, TimeUnit.NANOSECONDS));
+        assertEquals(1_719_792_000_000_000L, LineProtocol.timestamp(JULY, TimeUnit.MICROSECONDS));
+        assertEquals(1_719_792_000_000L, LineProtocol.timestamp(JULY, TimeUnit.MILLISECONDS));
+        assertEquals(1_719_792_000L, LineProtocol.timestamp(JULY, TimeUnit.SECONDS));
+        // before 1970 is negative, as InfluxDB expects
+        assertEquals(-86_400L, LineProtocol.timestamp(LocalDate.of(1969, 12, 31), TimeUnit.SECONDS));
+        assertTrue(LineProtocol.observation(observation("all", BigDecimal.ONE), TimeUnit.SECONDS).endsWith(" 1719792000"));
+    }
+
+    @Test
+    void timestampOutsideTheRangeOrAtAnOddPrecisionIsRefused() {
+        assertThrows(IllegalArgumentException.class,
+                () -> LineProtocol.timestamp(LocalDate.of(2300, 1, 1), TimeUnit.NANOSECONDS));
+        assertEquals(Instant.parse("2305-07-13T00:00:00Z").getEpochSecond(),
+                LineProtocol.timestamp(LocalDate.of(2305, 7, 13), TimeUnit.SECONDS), "seconds reach further");
+        // the validator's date bounds lie inside the nanosecond range, so an accepted period always writes
+        LineProtocol.timestamp(LocalDate.of(ObservationValidator.MIN_YEAR, 1, 1), TimeUnit.NANOSECONDS);
+        LineProtocol.timestamp(LocalDate.of(ObservationValidator.MAX_YEAR, 12, 31), TimeUnit.NANOSECONDS);
+        assertThrows(IllegalArgumentException.class, () -> LineProtocol.timestamp(JULY, TimeUnit.HOURS));
+    }
+
+    @Test
+    void okMetricWritesValueAndClearsTheUnavailableFlag() {
+        MetricPoint p = MetricPoint.ok("sahm_gap", "unemployment_rate", "US", "all", Frequency.MONTHLY, JULY,
+                new BigDecimal("0.50"), LocalDate.of(2024, 8, 2));
+        assertEquals("metric,metric=sahm_gap,region=US,sector=all unavailable=false,value=0.50 1719792000000000000",
+                LineProtocol.metric(p));
+    }
+
+    @Test
+    void unavailableMetricWritesOnlyTheFlag() {
+        MetricPoint p = MetricPoint.unavailable("sahm_gap", "unemployment_rate", "US-CA", "all", Frequency.MONTHLY,
+                JULY, "missing 2024-03", LocalDate.of(2024, 8, 2));
+        assertEquals("metric,metric=sahm_gap,region=US-CA,sector=all unavailable=true 1719792000000000000",
+                LineProtocol.metric(p));
+    }
+
+    @Test
+    void triggerLine() {
+        assertEquals("trigger,policy=eb-iur,region=US-NV,sector=all state=1i,tier=0i,transition=\"ENTER\""
+                        + " 1588377600000000000",
+                LineProtocol.trigger("eb-iur", "US-NV", "all", LocalDate.of(2020, 5, 2), true, 0, "ENTER"));
+        assertEquals("trigger,policy=eb-tur,region=US-NV,sector=all state=0i,tier=-1i,transition=\"EXIT\" 1588377600",
+                LineProtocol.trigger("eb-tur", "US-NV", "all", LocalDate.of(2020, 5, 2), false, -1, "EXIT",
+                        TimeUnit.SECONDS));
+    }
+
+    @Test
+    void escapesTagValuesAndStringFields() {
+        assertEquals("trigger,policy=my\\ policy\\,v2\\=x,region=US,sector=indeed:a\\ b state=1i,tier=2i,"
+                        + "transition=\"say \\\"hi\\\" \\\\ bye, a=b\" 0",
+                LineProtocol.trigger("my policy,v2=x", "US", "indeed:a b", LocalDate.of(1970, 1, 1), true, 2,
+                        "say \"hi\" \\ bye, a=b"));
+        // non-ASCII needs no escape: line protocol is UTF-8
+        assertTrue(LineProtocol.trigger("política", "US", "all", JULY, true, 0, "ENTER").startsWith("trigger,policy=política,"));
+    }
+
+    @Test
+    void refusesWhatLineProtocolCannotCarry() {
+        for (String bad : new String[] {"a\nb", "a\rb", "a\tb", "a\u0000b", "a\\b", "a\\", ""}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> LineProtocol.trigger(bad, "US", "all", JULY, true, 0, "ENTER"), () -> "policy " + bad);
+            assertTrue(e.getMessage().contains("policy"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class,
+                () -> LineProtocol.trigger("p", "US", "all", JULY, true, 0, "ENTER\nfake,line x=1"));
+        assertThrows(IllegalArgumentException.class, () -> LineProtocol.observation(observation("a\nb", BigDecimal.ONE)));
+        assertThrows(NullPointerException.class, () -> LineProtocol.trigger("p", "US", "all", JULY, true, 0, null));
+    }
+}
