@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -64,6 +63,13 @@ public final class DemoCommand implements Callable<Integer> {
             defaultValue = "sahm-national,sahm-state,eb-iur")
     List<String> policies;
 
+    /** How much of the timeline to print. */
+    enum TimelineDetail { COMPACT, FULL }
+
+    @Option(names = "--timeline", paramLabel = "compact|full", defaultValue = "compact",
+            description = "compact condenses policies with many events by year; full prints every event (default: ${DEFAULT-VALUE}).")
+    TimelineDetail timeline;
+
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
@@ -99,7 +105,7 @@ public final class DemoCommand implements Callable<Integer> {
 
         console.println();
         console.println("Trigger timeline (policies: " + String.join(", ", policies) + ")");
-        TriggerTimeline.print(events, console);
+        TriggerTimeline.print(events, timeline == TimelineDetail.FULL, console);
         console.println();
         console.println("Summary");
         TriggerTimeline.summarize(events, console);
@@ -119,12 +125,13 @@ public final class DemoCommand implements Callable<Integer> {
                 FileSource.forRecordStreamFormat(new RawLinesFormat("observations.jsonl"),
                         new org.apache.flink.core.fs.Path(observations.toAbsolutePath().toUri())).build(),
                 WatermarkStrategy.noWatermarks(), "bundled observations").uid("source-observations");
-        DataStream<String> noPolicyUpdates = env.fromData(List.<String>of(), Types.STRING).name("no policy updates");
-        LaborwatchPipeline.build(source, noPolicyUpdates, policies,
+        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies,
                 PipelineSinks.builder()
-                        .triggers(new LineFileSink<TriggerEvent>(triggers, Json::write))
-                        .metrics(new LineFileSink<MetricPoint>(metrics, LineProtocol::metric))
-                        .deadLetters(new LineFileSink<DeadLetter>(deadLetters, Json::write))
+                        // Distinct lambdas, not Json::write twice: javac conflates serializable
+                        // method references that differ only in their instantiated type.
+                        .triggers(new LineFileSink<TriggerEvent>(triggers, (TriggerEvent e) -> Json.write(e)))
+                        .metrics(new LineFileSink<MetricPoint>(metrics, (MetricPoint p) -> LineProtocol.metric(p)))
+                        .deadLetters(new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)))
                         .build(),
                 Clock.systemUTC());
     }

@@ -32,6 +32,16 @@ public final class LaborwatchCli implements Runnable {
 
     /** The configured command line, for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new LaborwatchCli()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new LaborwatchCli())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                // A bad flag value or input is the user's to fix: say what, not a stack trace.
+                .setExecutionExceptionHandler((e, cli, parsed) -> {
+                    if (e instanceof IllegalArgumentException || e instanceof java.io.IOException
+                            || e instanceof org.laborwatch.policy.PolicyException) {
+                        cli.getErr().println("laborwatch: " + e.getMessage());
+                        return 1;
+                    }
+                    throw e;
+                });
     }
 }

@@ -109,14 +109,16 @@ public final class RunCommand implements Callable<Integer> {
 
         LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(),
                 PipelineSinks.builder()
-                        .triggers(KafkaEdges.<TriggerEvent>jsonSink(bootstrap, triggersTopic, TriggerEvent::kafkaKey,
-                                Json::writeBytes, DeliveryGuarantee.EXACTLY_ONCE, group + "-triggers", producer))
-                        .metrics(KafkaEdges.<MetricPoint>jsonSink(bootstrap, metricsTopic, p -> p.region(),
-                                Json::writeBytes, DeliveryGuarantee.AT_LEAST_ONCE, null, producer))
-                        .deadLetters(KafkaEdges.<DeadLetter>jsonSink(bootstrap, deadLetterTopic, d -> d.origin(),
-                                Json::writeBytes, DeliveryGuarantee.EXACTLY_ONCE, group + "-dead-letters", producer))
-                        .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, a -> a.policy(),
-                                Json::writeBytes, DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer))
+                        // Distinct lambdas, not Json::writeBytes four times: javac conflates
+                        // serializable method references that differ only in their instantiated type.
+                        .triggers(KafkaEdges.<TriggerEvent>jsonSink(bootstrap, triggersTopic, (TriggerEvent e) -> e.kafkaKey(),
+                                (TriggerEvent e) -> Json.writeBytes(e), DeliveryGuarantee.EXACTLY_ONCE, group + "-triggers", producer))
+                        .metrics(KafkaEdges.<MetricPoint>jsonSink(bootstrap, metricsTopic, (MetricPoint p) -> p.region(),
+                                (MetricPoint p) -> Json.writeBytes(p), DeliveryGuarantee.AT_LEAST_ONCE, null, producer))
+                        .deadLetters(KafkaEdges.<DeadLetter>jsonSink(bootstrap, deadLetterTopic, (DeadLetter d) -> d.origin(),
+                                (DeadLetter d) -> Json.writeBytes(d), DeliveryGuarantee.EXACTLY_ONCE, group + "-dead-letters", producer))
+                        .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, (PolicyAck a) -> a.policy(),
+                                (PolicyAck a) -> Json.writeBytes(a), DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer))
                         .build(),
                 Clock.systemUTC());
     }

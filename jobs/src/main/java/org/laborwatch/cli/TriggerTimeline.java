@@ -30,7 +30,51 @@ final class TriggerTimeline {
             .thenComparing(TriggerEvent::region)
             .thenComparing(TriggerEvent::sector);
 
-    static void print(List<TriggerEvent> events, PrintStream out) {
+    /** Policies with more events than this are condensed to a line per year unless asked for in full. */
+    static final int CONDENSE_ABOVE = 150;
+
+    /**
+     * Prints the timeline. Policies with many events (a state-level rule over decades) are condensed
+     * to one line per year and transition, unless {@code full}; every event stays in the JSON output.
+     */
+    static void print(List<TriggerEvent> events, boolean full, PrintStream out) {
+        Map<String, Long> perPolicy = new TreeMap<>();
+        events.forEach(e -> perPolicy.merge(e.policy(), 1L, Long::sum));
+        List<TriggerEvent> detailed = new ArrayList<>();
+        List<TriggerEvent> condensed = new ArrayList<>();
+        for (TriggerEvent e : events) {
+            (full || perPolicy.get(e.policy()) <= CONDENSE_ABOVE ? detailed : condensed).add(e);
+        }
+        printDetailed(detailed, out);
+        if (!condensed.isEmpty()) {
+            out.println();
+            out.println("Condensed by year (" + String.join(", ", condensedPolicies(perPolicy, full))
+                    + "; --timeline full lists every event):");
+            printByYear(condensed, out);
+        }
+    }
+
+    private static List<String> condensedPolicies(Map<String, Long> perPolicy, boolean full) {
+        List<String> names = new ArrayList<>();
+        perPolicy.forEach((p, n) -> {
+            if (!full && n > CONDENSE_ABOVE) {
+                names.add(p + ": " + n + " events");
+            }
+        });
+        return names;
+    }
+
+    private static void printByYear(List<TriggerEvent> events, PrintStream out) {
+        Map<String, TreeSet<String>> groups = new TreeMap<>();
+        for (TriggerEvent e : events) {
+            groups.computeIfAbsent(e.period().getYear() + "  " + String.format("%-14s", e.policy()) + "  "
+                    + String.format("%-10s", e.transition()), k -> new TreeSet<>()).add(shortRegion(e.region()));
+        }
+        out.printf("%-4s  %-14s  %-10s  %s%n", "year", "policy", "transition", "regions");
+        groups.forEach((k, regions) -> out.printf("%s  %3d: %s%n", k, regions.size(), String.join(" ", regions)));
+    }
+
+    private static void printDetailed(List<TriggerEvent> events, PrintStream out) {
         List<TriggerEvent> sorted = new ArrayList<>(events);
         sorted.sort(ORDER);
         Map<String, List<TriggerEvent>> lines = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -42,6 +44,15 @@ public final class LaborwatchPipeline {
     private LaborwatchPipeline() {}
 
     /**
+     * A policy-update stream with no updates, for wirings that only use the policies given at
+     * start (a bounded job needs its broadcast input to end, and an empty collection source cannot
+     * be made in Flink 2.x).
+     */
+    public static DataStream<String> noPolicyUpdates(StreamExecutionEnvironment env) {
+        return env.fromData("").filter(s -> false).returns(Types.STRING).name("no policy updates");
+    }
+
+    /**
      * Adds the graph to the environment of {@code observations}.
      *
      * @param observations raw observation records
@@ -56,8 +67,11 @@ public final class LaborwatchPipeline {
         Objects.requireNonNull(policyUpdates, "policyUpdates (give an empty stream when there are none)");
         PolicyBook book = new PolicyBook(initialPolicies);
 
+        // Validation runs at its source's parallelism so it chains to it: a round-robin hop here
+        // would reorder the periods of a series that its producer kept in order in one partition.
         SingleOutputStreamOperator<Observation> valid = observations
                 .process(new ValidateObservations())
+                .setParallelism(observations.getParallelism())
                 .uid(UID_VALIDATE)
                 .name("validate observations");
         valid.getSideOutput(ValidateObservations.DEAD_LETTERS)

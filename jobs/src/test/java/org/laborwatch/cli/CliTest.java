@@ -1,0 +1,59 @@
+package org.laborwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The command line fails fast on bad flags, with a message, and documents its commands. */
+class CliTest {
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LaborwatchCli.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        String[] r = run("--help");
+        assertEquals("0", r[0]);
+        assertTrue(r[1].contains("demo") && r[1].contains("run"), r[1]);
+    }
+
+    @Test
+    void anUnknownFlagFailsWithAMessage() {
+        String[] r = run("demo", "--paralelism", "2");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("'--paralelism'") && r[2].contains("Possible solutions: --parallelism"), r[2]);
+    }
+
+    @Test
+    void aBadValueFailsWithAMessage() {
+        String[] r = run("demo", "--parallelism", "two");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--parallelism"), r[2]);
+    }
+
+    @Test
+    void aMissingDataDirectoryFailsWithAMessageNotAStackTrace() {
+        String[] r = run("demo", "--data", "target/no-such-dir");
+        assertEquals("1", r[0]);
+        assertTrue(r[2].startsWith("laborwatch: --data target/no-such-dir is not a directory"), r[2]);
+        assertTrue(!r[2].contains("at org."), r[2]);
+    }
+
+    @Test
+    void runNeedsABootstrapServer() {
+        String[] r = run("run");
+        assertEquals("2", r[0]);
+        assertTrue(r[2].contains("--bootstrap"), r[2]);
+    }
+}
