@@ -39,11 +39,9 @@ import picocli.CommandLine.Option;
  * cluster, prints the trigger timeline, and writes the outputs to files. No server needed.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {
-            "Replay the bundled real data (national unemployment 1948-2023, state LAUS 1976-2023,",
-            "DOL ETA 539 2019-2025) through the job on a local Flink mini cluster, print the trigger",
-            "timeline, and write out/triggers.jsonl, out/metrics.lp and out/dead-letter.jsonl."
-        })
+        description = "Replay the bundled real data (national unemployment 1948-2023, state LAUS 1976-2023, "
+                + "DOL ETA 539 2019-2025) through the job on a local Flink mini cluster, print the trigger "
+                + "timeline, and write out/triggers.jsonl, out/metrics.lp and out/dead-letter.jsonl.")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Bundled data directory (default: ${DEFAULT-VALUE}).",
