@@ -13,7 +13,7 @@ import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.metrics.Upsert;
 
 /**
- * Keyed by region and sector: upserts each observation into the series state and emits the metric
+ * Keyed by region: upserts each observation into the series state and emits the metric
  * points it changed. A thin shell around {@link MetricEngine}; no timers, no watermarks.
  */
 public final class ComputeMetrics extends KeyedProcessFunction<String, Observation, MetricPoint> {
@@ -33,9 +33,9 @@ public final class ComputeMetrics extends KeyedProcessFunction<String, Observati
         this.engine = engine;
     }
 
-    /** The key: metrics combine the series of one region and sector. */
+    /** The key: metrics combine the series of one region (indicators and sectors alike). */
     public static String keyOf(Observation o) {
-        return o.region() + "|" + o.sector();
+        return o.region();
     }
 
     @Override

@@ -23,7 +23,7 @@ import org.laborwatch.trigger.PolicyBook;
  *
  * <pre>
  * observations (raw bytes) ─ validate ─► dead letters
- *        │ keyBy region|sector
+ *        │ keyBy region
  *   series state + metrics ─► metric points ─► metrics sink
  *        │ route to the policies that read them (broadcast policy updates)
  *        │ keyBy policy|region|sector

@@ -17,8 +17,9 @@ import org.laborwatch.contract.MetricPoint;
 public final class InsuredUnemploymentRate implements Metric {
 
     public static final String NAME = "iur_13wk";
-    static final SeriesId AVERAGE = new SeriesId("insured_unemployed_13wk_avg", "nsa");
-    static final SeriesId COVERED = new SeriesId("covered_employment", "nsa");
+    static final String AVERAGE = "insured_unemployed_13wk_avg";
+    static final String COVERED = "covered_employment";
+    static final String NSA = "nsa";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     @Override
@@ -28,7 +29,7 @@ public final class InsuredUnemploymentRate implements Metric {
 
     @Override
     public boolean dependsOn(SeriesId series) {
-        return AVERAGE.equals(series) || COVERED.equals(series);
+        return series.is(AVERAGE, NSA) || series.is(COVERED, NSA);
     }
 
     @Override
@@ -38,8 +39,8 @@ public final class InsuredUnemploymentRate implements Metric {
     }
 
     @Override
-    public Collection<LocalDate> affected(SeriesId series, LocalDate period, RegionSeries data) {
-        return List.of(period);
+    public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
+        return List.of(new Slot(series.sector(), period));
     }
 
     @Override
@@ -48,25 +49,27 @@ public final class InsuredUnemploymentRate implements Metric {
     }
 
     static Optional<MetricPoint> compute(String name, RegionSeries data, String region, String sector, LocalDate t) {
-        SeriesValue at = data.get(AVERAGE.indicator(), AVERAGE.adjustment(), t);
-        SeriesValue ce = data.get(COVERED.indicator(), COVERED.adjustment(), t);
+        SeriesId averageId = new SeriesId(AVERAGE, sector, NSA);
+        SeriesId coveredId = new SeriesId(COVERED, sector, NSA);
+        SeriesValue at = data.get(averageId, t);
+        SeriesValue ce = data.get(coveredId, t);
         if (at != null && ce != null) {
             if (ce.value().signum() == 0) {
-                return Optional.of(MetricPoint.unavailable(name, AVERAGE.indicator(), region, sector, Frequency.WEEKLY, t,
+                return Optional.of(MetricPoint.unavailable(name, AVERAGE, region, sector, Frequency.WEEKLY, t,
                         "covered_employment is 0", Vintages.newest(at.vintage(), ce.vintage())));
             }
             BigDecimal iur = at.value().multiply(HUNDRED).divide(ce.value(), 4, RoundingMode.DOWN);
-            return Optional.of(MetricPoint.ok(name, AVERAGE.indicator(), region, sector, Frequency.WEEKLY, t, iur,
+            return Optional.of(MetricPoint.ok(name, AVERAGE, region, sector, Frequency.WEEKLY, t, iur,
                     Vintages.newest(at.vintage(), ce.vintage())));
         }
-        String missing = at == null ? AVERAGE.indicator() : COVERED.indicator();
-        SeriesId missingId = at == null ? AVERAGE : COVERED;
-        LocalDate latestOfMissing = data.latest(missingId.indicator(), missingId.adjustment());
+        SeriesId missingId = at == null ? averageId : coveredId;
+        String missing = missingId.indicator();
+        LocalDate latestOfMissing = data.latest(missingId);
         boolean hole = (at != null || ce != null) && latestOfMissing != null && latestOfMissing.isAfter(t);
         if (!hole) {
             return Optional.empty();
         }
-        return Optional.of(MetricPoint.unavailable(name, AVERAGE.indicator(), region, sector, Frequency.WEEKLY, t,
+        return Optional.of(MetricPoint.unavailable(name, AVERAGE, region, sector, Frequency.WEEKLY, t,
                 missing + " missing for " + t, (at != null ? at : ce).vintage()));
     }
 }

@@ -21,7 +21,7 @@ import org.laborwatch.contract.MetricPoint;
 public final class IurLookback implements Metric {
 
     public static final String NAME = "iur_lookback_pct";
-    static final SeriesId REPORTED = new SeriesId("iur_prior_2yr_avg", "nsa");
+    static final String REPORTED = "iur_prior_2yr_avg";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
 
@@ -32,22 +32,24 @@ public final class IurLookback implements Metric {
 
     @Override
     public boolean dependsOn(SeriesId series) {
-        return REPORTED.equals(series) || InsuredUnemploymentRate.AVERAGE.equals(series)
-                || InsuredUnemploymentRate.COVERED.equals(series);
+        return series.is(REPORTED, InsuredUnemploymentRate.NSA)
+                || series.is(InsuredUnemploymentRate.AVERAGE, InsuredUnemploymentRate.NSA)
+                || series.is(InsuredUnemploymentRate.COVERED, InsuredUnemploymentRate.NSA);
     }
 
     @Override
     public int window(SeriesId series) {
-        return REPORTED.equals(series) ? 1 : 2 * 53 + 1;
+        return series.indicator().equals(REPORTED) ? 1 : 2 * 53 + 1;
     }
 
     @Override
-    public Collection<LocalDate> affected(SeriesId series, LocalDate period, RegionSeries data) {
-        if (REPORTED.equals(series)) {
-            return List.of(period);
+    public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
+        if (series.indicator().equals(REPORTED)) {
+            return List.of(new Slot(series.sector(), period));
         }
         // A prior-year rate is the denominator of the corresponding weeks one and two years on.
-        return List.of(period, UiWeeks.corresponding(period, -1), UiWeeks.corresponding(period, -2));
+        return List.of(new Slot(series.sector(), period), new Slot(series.sector(), UiWeeks.corresponding(period, -1)),
+                new Slot(series.sector(), UiWeeks.corresponding(period, -2)));
     }
 
     @Override
@@ -58,7 +60,8 @@ public final class IurLookback implements Metric {
         }
         BigDecimal iur = current.get().value();
         LocalDate vintage = current.get().vintage();
-        SeriesValue reported = data.get(REPORTED.indicator(), REPORTED.adjustment(), t);
+        SeriesId reportedId = new SeriesId(REPORTED, sector, InsuredUnemploymentRate.NSA);
+        SeriesValue reported = data.get(reportedId, t);
         BigDecimal base;
         if (reported != null) {
             base = reported.value();
@@ -67,12 +70,12 @@ public final class IurLookback implements Metric {
             Optional<MetricPoint> y1 = InsuredUnemploymentRate.compute(NAME, data, region, sector, UiWeeks.corresponding(t, 1));
             Optional<MetricPoint> y2 = InsuredUnemploymentRate.compute(NAME, data, region, sector, UiWeeks.corresponding(t, 2));
             if (y1.isEmpty() || y2.isEmpty() || !y1.get().isAvailable() || !y2.get().isAvailable()) {
-                LocalDate latestReported = data.latest(REPORTED.indicator(), REPORTED.adjustment());
+                LocalDate latestReported = data.latest(reportedId);
                 if (latestReported != null && !latestReported.isAfter(t)) {
                     // The reported average may still arrive with this week's row.
                     return Optional.empty();
                 }
-                return Optional.of(MetricPoint.unavailable(NAME, InsuredUnemploymentRate.AVERAGE.indicator(), region, sector,
+                return Optional.of(MetricPoint.unavailable(NAME, InsuredUnemploymentRate.AVERAGE, region, sector,
                         Frequency.WEEKLY, t, "no reported prior-years IUR and no 13-week IUR for the corresponding weeks "
                                 + UiWeeks.corresponding(t, 1) + " and " + UiWeeks.corresponding(t, 2), vintage));
             }
@@ -80,11 +83,11 @@ public final class IurLookback implements Metric {
             vintage = Vintages.newest(vintage, Vintages.newest(y1.get().vintage(), y2.get().vintage()));
         }
         if (base.signum() == 0) {
-            return Optional.of(MetricPoint.unavailable(NAME, InsuredUnemploymentRate.AVERAGE.indicator(), region, sector,
+            return Optional.of(MetricPoint.unavailable(NAME, InsuredUnemploymentRate.AVERAGE, region, sector,
                     Frequency.WEEKLY, t, "prior-years IUR is 0", vintage));
         }
         BigDecimal ratio = iur.divide(base, 4, RoundingMode.DOWN);
-        return Optional.of(MetricPoint.ok(NAME, InsuredUnemploymentRate.AVERAGE.indicator(), region, sector,
+        return Optional.of(MetricPoint.ok(NAME, InsuredUnemploymentRate.AVERAGE, region, sector,
                 Frequency.WEEKLY, t, ratio.multiply(HUNDRED).setScale(2), vintage));
     }
 }

@@ -25,9 +25,9 @@ public interface Metric extends java.io.Serializable {
     /** Periods of {@code series} before the period it computes that this metric reads. */
     int window(SeriesId series);
 
-    /** The periods whose value may change when {@code series} changes at {@code period}. */
-    Collection<LocalDate> affected(SeriesId series, LocalDate period, RegionSeries data);
+    /** The sectors and periods whose value may change when {@code series} changes at {@code period}. */
+    Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data);
 
-    /** The metric at {@code period}: a value, an unavailable marker, or empty when there is nothing to say. */
+    /** The metric at a sector and period: a value, an unavailable marker, or empty when there is nothing to say. */
     Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate period);
 }

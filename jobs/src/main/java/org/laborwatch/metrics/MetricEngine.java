@@ -50,7 +50,7 @@ public final class MetricEngine implements Serializable {
 
     /** Stores {@code o} in {@code data} and returns the metric points it changed. */
     public Result apply(RegionSeries data, Observation o) {
-        SeriesId id = new SeriesId(o.indicator(), o.adjustment());
+        SeriesId id = new SeriesId(o.indicator(), o.sector(), o.adjustment());
         List<Metric> dependents = new ArrayList<>();
         for (Metric m : metrics) {
             if (m.dependsOn(id)) {
@@ -89,11 +89,10 @@ public final class MetricEngine implements Serializable {
         Map<String, MetricPoint> points = new LinkedHashMap<>();
         for (Metric m : dependents) {
             // Before the upsert a new latest period has no inputs yet, so its points count as new.
-            TreeSet<LocalDate> periods = new TreeSet<>(m.affected(id, period, data));
-            periods.add(period);
-            for (LocalDate t : periods) {
-                Optional<MetricPoint> p = m.compute(data, o.region(), o.sector(), t);
-                p.ifPresent(point -> points.put(m.name() + "@" + t, point));
+            TreeSet<Slot> slots = new TreeSet<>(m.affected(id, period, data));
+            for (Slot slot : slots) {
+                Optional<MetricPoint> p = m.compute(data, o.region(), slot.sector(), slot.period());
+                p.ifPresent(point -> points.put(m.name() + "@" + slot.sector() + "@" + slot.period(), point));
             }
         }
         return points;

@@ -14,11 +14,11 @@ import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.Observation;
 
 /**
- * Every series of one region and sector, by period, upserted by vintage.
+ * Every series of one region, by period, upserted by vintage.
  *
- * <p>This is the keyed state of the metrics operator. Series are kept together per region and
- * sector because metrics combine indicators of the same place (the IUR divides the 13-week
- * claims average by covered employment). History is trimmed to what the metrics need, so state
+ * <p>This is the keyed state of the metrics operator. Series are kept together per region because
+ * metrics combine the series of one place: the IUR divides the 13-week claims average by covered
+ * employment, occupation shares divide each occupation's claimants by all of them. History is trimmed to what the metrics need, so state
  * stays bounded however long the job runs.
  */
 public final class RegionSeries {
@@ -47,7 +47,7 @@ public final class RegionSeries {
      *     a metric reads, so every period a revision touches can be recomputed
      */
     public Upsert upsert(Observation o, int horizon, int retention) {
-        SeriesId id = new SeriesId(o.indicator(), o.adjustment());
+        SeriesId id = new SeriesId(o.indicator(), o.sector(), o.adjustment());
         Series s = series.computeIfAbsent(id, k -> new Series(o.frequency()));
         if (!s.values.isEmpty() && o.period().isBefore(s.frequency.plus(s.values.lastKey(), -horizon))) {
             return Upsert.TOO_OLD;
@@ -77,27 +77,38 @@ public final class RegionSeries {
     }
 
     /** The value of a series at a period, or null. */
-    public SeriesValue get(String indicator, String adjustment, LocalDate period) {
-        Series s = series.get(new SeriesId(indicator, adjustment));
+    public SeriesValue get(SeriesId id, LocalDate period) {
+        Series s = series.get(id);
         return s == null ? null : s.values.get(period);
     }
 
     /** The newest period of a series, or null if it has none. */
-    public LocalDate latest(String indicator, String adjustment) {
-        Series s = series.get(new SeriesId(indicator, adjustment));
+    public LocalDate latest(SeriesId id) {
+        Series s = series.get(id);
         return s == null || s.values.isEmpty() ? null : s.values.lastKey();
     }
 
     /** The first period ever seen of a series (history before it was never published), or null. */
-    public LocalDate firstSeen(String indicator, String adjustment) {
-        Series s = series.get(new SeriesId(indicator, adjustment));
+    public LocalDate firstSeen(SeriesId id) {
+        Series s = series.get(id);
         return s == null ? null : s.firstSeen;
     }
 
     /** The frequency of a series, or null if it has none. */
-    public Frequency frequency(String indicator, String adjustment) {
-        Series s = series.get(new SeriesId(indicator, adjustment));
+    public Frequency frequency(SeriesId id) {
+        Series s = series.get(id);
         return s == null ? null : s.frequency;
+    }
+
+    /** The series of an indicator and adjustment, one per sector, in sector order. */
+    public java.util.List<SeriesId> sectorsOf(String indicator, String adjustment) {
+        java.util.List<SeriesId> ids = new java.util.ArrayList<>();
+        for (SeriesId id : series.keySet()) {
+            if (id.is(indicator, adjustment)) {
+                ids.add(id);
+            }
+        }
+        return ids;
     }
 
     /** Number of stored values over all series (for state-size accounting and tests). */
@@ -115,6 +126,7 @@ public final class RegionSeries {
         out.writeShort(series.size());
         for (Map.Entry<SeriesId, Series> e : series.entrySet()) {
             out.writeUTF(e.getKey().indicator());
+            out.writeUTF(e.getKey().sector());
             out.writeUTF(e.getKey().adjustment());
             out.writeByte(e.getValue().frequency.ordinal());
             out.writeInt(e.getValue().firstSeen == null ? Integer.MIN_VALUE : (int) e.getValue().firstSeen.toEpochDay());
@@ -136,7 +148,7 @@ public final class RegionSeries {
         RegionSeries r = new RegionSeries();
         int n = in.readShort();
         for (int i = 0; i < n; i++) {
-            SeriesId id = new SeriesId(in.readUTF(), in.readUTF());
+            SeriesId id = new SeriesId(in.readUTF(), in.readUTF(), in.readUTF());
             Series s = new Series(Frequency.values()[in.readByte()]);
             int first = in.readInt();
             s.firstSeen = first == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(first);

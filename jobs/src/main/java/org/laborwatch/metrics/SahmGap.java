@@ -27,7 +27,6 @@ public final class SahmGap implements Metric {
     /** Months before t the rule reads: MA3(t−12) starts at t−14. */
     static final int WINDOW = 14;
     private static final BigDecimal THREE = BigDecimal.valueOf(3);
-    private static final SeriesId INPUT = new SeriesId(INDICATOR, ADJUSTMENT);
 
     @Override
     public String name() {
@@ -36,7 +35,7 @@ public final class SahmGap implements Metric {
 
     @Override
     public boolean dependsOn(SeriesId series) {
-        return INPUT.equals(series);
+        return series.is(INDICATOR, ADJUSTMENT);
     }
 
     @Override
@@ -45,24 +44,24 @@ public final class SahmGap implements Metric {
     }
 
     @Override
-    public Collection<LocalDate> affected(SeriesId series, LocalDate period, RegionSeries data) {
-        LocalDate latest = data.latest(INDICATOR, ADJUSTMENT);
+    public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
+        LocalDate latest = data.latest(series);
         if (latest == null) {
             return List.of();
         }
-        LocalDate from = firstOfGapBefore(period, data);
-        List<LocalDate> periods = new ArrayList<>();
+        LocalDate from = firstOfGapBefore(series, period, data);
+        List<Slot> slots = new ArrayList<>();
         for (LocalDate t = from; !t.isAfter(period.plusMonths(WINDOW)) && !t.isAfter(latest); t = t.plusMonths(1)) {
-            periods.add(t);
+            slots.add(new Slot(series.sector(), t));
         }
-        return periods;
+        return slots;
     }
 
     /** A value after a gap also makes the gap months themselves unavailable. */
-    private static LocalDate firstOfGapBefore(LocalDate period, RegionSeries data) {
+    private static LocalDate firstOfGapBefore(SeriesId series, LocalDate period, RegionSeries data) {
         LocalDate t = period.minusMonths(1);
-        LocalDate earliest = data.firstSeen(INDICATOR, ADJUSTMENT);
-        while (earliest != null && t.isAfter(earliest) && data.get(INDICATOR, ADJUSTMENT, t) == null) {
+        LocalDate earliest = data.firstSeen(series);
+        while (earliest != null && t.isAfter(earliest) && data.get(series, t) == null) {
             t = t.minusMonths(1);
         }
         return t.plusMonths(1).isBefore(period) ? t.plusMonths(1) : period;
@@ -70,8 +69,9 @@ public final class SahmGap implements Metric {
 
     @Override
     public Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate t) {
-        LocalDate earliest = data.firstSeen(INDICATOR, ADJUSTMENT);
-        LocalDate latest = data.latest(INDICATOR, ADJUSTMENT);
+        SeriesId input = new SeriesId(INDICATOR, sector, ADJUSTMENT);
+        LocalDate earliest = data.firstSeen(input);
+        LocalDate latest = data.latest(input);
         if (earliest == null || t.isAfter(latest) || t.isBefore(earliest.plusMonths(WINDOW))) {
             return Optional.empty();
         }
@@ -80,7 +80,7 @@ public final class SahmGap implements Metric {
         List<LocalDate> missing = new ArrayList<>();
         for (int i = 0; i <= WINDOW; i++) {
             LocalDate month = t.minusMonths(WINDOW - i);
-            SeriesValue v = data.get(INDICATOR, ADJUSTMENT, month);
+            SeriesValue v = data.get(input, month);
             if (v == null) {
                 missing.add(month);
                 continue;

@@ -1,21 +1,35 @@
 package org.laborwatch.metrics;
 
 /**
- * A series within one region and sector: the indicator and its seasonal adjustment.
+ * A series within one region: the indicator, the sector and the seasonal adjustment.
  *
  * @param indicator indicator name
+ * @param sector sector code ({@code all}, {@code soc:15}, {@code naics:72}, ...)
  * @param adjustment {@code sa} or {@code nsa}
  */
-public record SeriesId(String indicator, String adjustment) implements Comparable<SeriesId> {
+public record SeriesId(String indicator, String sector, String adjustment) implements Comparable<SeriesId> {
+
+    /** The same indicator and adjustment in another sector. */
+    public SeriesId inSector(String otherSector) {
+        return new SeriesId(indicator, otherSector, adjustment);
+    }
+
+    /** Whether this is the given indicator and adjustment, in any sector. */
+    public boolean is(String indicatorName, String adjustmentCode) {
+        return indicator.equals(indicatorName) && adjustment.equals(adjustmentCode);
+    }
 
     @Override
     public int compareTo(SeriesId o) {
         int c = indicator.compareTo(o.indicator);
+        if (c == 0) {
+            c = sector.compareTo(o.sector);
+        }
         return c != 0 ? c : adjustment.compareTo(o.adjustment);
     }
 
     @Override
     public String toString() {
-        return indicator + "/" + adjustment;
+        return indicator + "/" + sector + "/" + adjustment;
     }
 }
