@@ -26,6 +26,7 @@ import java.util.SortedMap;
  * @param sector sector code
  * @param transition what happened
  * @param tier the tier in force after the event ({@code base} when the policy has no tiers, {@code off} after an exit)
+ * @param tierLevel the tier as a number: 0 off, 1 base, 2 and up for the policy's tiers in order
  * @param period the period whose data decided it (the ON week, the trigger month)
  * @param effectiveFrom the first day the decision takes effect
  * @param effectiveUntil for an EXIT, the last day the previous state is in effect; otherwise null
@@ -34,7 +35,7 @@ import java.util.SortedMap;
  * @param dataVintage the vintage of the newest data behind the decision
  * @param emittedAt when the event was emitted
  */
-@JsonPropertyOrder({"event_id", "policy", "policy_version", "region", "sector", "transition", "tier", "period",
+@JsonPropertyOrder({"event_id", "policy", "policy_version", "region", "sector", "transition", "tier", "tier_level", "period",
         "effective_from", "effective_until", "evidence", "thresholds", "data_vintage", "emitted_at"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriggerEvent(
@@ -45,6 +46,7 @@ public record TriggerEvent(
         @JsonProperty("sector") String sector,
         @JsonProperty("transition") Transition transition,
         @JsonProperty("tier") String tier,
+        @JsonProperty("tier_level") int tierLevel,
         @JsonProperty("period") LocalDate period,
         @JsonProperty("effective_from") LocalDate effectiveFrom,
         @JsonProperty("effective_until") LocalDate effectiveUntil,
@@ -78,6 +80,11 @@ public record TriggerEvent(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
+    }
+
+    /** Whether the policy is on for the key after this event (the {@code state} field of the trigger measurement). */
+    public boolean on() {
+        return tierLevel > 0;
     }
 
     /** The Kafka record key: events are keyed by region so one region's events stay in order. */

@@ -56,7 +56,7 @@ class SchemaTest {
     /** DESIGN.md's trigger example, with its two placeholders ("<hash>", "…") given real values. */
     private static final String DESIGN_TRIGGER_EXAMPLE = "{\"event_id\":\"%s\","
             + "\"policy\":\"eb-iur\",\"policy_version\":3,\"region\":\"US-NV\",\"sector\":\"all\","
-            + "\"transition\":\"ENTER\",\"tier\":\"base\",\"period\":\"2020-05-02\",\"effective_from\":\"2020-05-17\","
+            + "\"transition\":\"ENTER\",\"tier\":\"base\",\"tier_level\":1,\"period\":\"2020-05-02\",\"effective_from\":\"2020-05-17\","
             + "\"evidence\":{\"iur_13wk\":6.1234,\"iur_lookback_pct\":412.0},\"thresholds\":{\"iur_13wk\":5.0,\"iur_lookback_pct\":120},"
             + "\"data_vintage\":\"2020-05-14\",\"emitted_at\":\"2020-05-14T09:30:00Z\"}";
 
@@ -212,7 +212,7 @@ class SchemaTest {
                     "iur_13wk", new BigDecimal("5.0"), "iur_lookback_pct", new BigDecimal("120")));
             TriggerEvent event = new TriggerEvent(
                     TriggerEvent.idFor("eb-iur", 3, "US-NV", "all", period, transition, "base"),
-                    "eb-iur", 3, "US-NV", "all", transition, "base", period, LocalDate.of(2020, 5, 17),
+                    "eb-iur", 3, "US-NV", "all", transition, "base", 1, period, LocalDate.of(2020, 5, 17),
                     transition == Transition.EXIT ? LocalDate.of(2020, 8, 15) : null,
                     evidence, thresholds, LocalDate.of(2020, 5, 14), Instant.parse("2020-05-14T09:30:00.123456Z"));
             assertValid(TRIGGER_EVENT, Json.write(event));
@@ -220,7 +220,7 @@ class SchemaTest {
         // the least a TriggerEvent can hold still validates
         TriggerEvent minimal = new TriggerEvent(
                 TriggerEvent.idFor("sahm-state", 1, "US-CA-06037", "naics:72", LocalDate.of(2024, 7, 1), Transition.ENTER, null),
-                "sahm-state", 1, "US-CA-06037", "naics:72", Transition.ENTER, null, LocalDate.of(2024, 7, 1),
+                "sahm-state", 1, "US-CA-06037", "naics:72", Transition.ENTER, null, 0, LocalDate.of(2024, 7, 1),
                 null, null, null, null, null, null);
         assertValid(TRIGGER_EVENT, Json.write(minimal));
     }

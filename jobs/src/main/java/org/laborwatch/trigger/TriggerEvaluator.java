@@ -135,6 +135,11 @@ public final class TriggerEvaluator {
         return tier;
     }
 
+    /** 0 off, 1 base, 2 and up for the policy's tiers in order. */
+    static int level(Policy policy, String tier) {
+        return OFF.equals(tier) ? 0 : rank(policy, tier) + 1;
+    }
+
     private static int rank(Policy policy, String tier) {
         for (int i = 0; i < policy.tiers().size(); i++) {
             if (policy.tiers().get(i).name().equals(tier)) {
@@ -163,7 +168,8 @@ public final class TriggerEvaluator {
         });
         return new TriggerEvent(
                 TriggerEvent.idFor(policy.id(), policy.version(), region, sector, period, transition, tier),
-                policy.id(), policy.version(), region, sector, transition, tier, period, from, until, evidence,
+                policy.id(), policy.version(), region, sector, transition, tier, level(policy, tier), period, from, until,
+                evidence,
                 new TreeMap<>(policy.thresholds()), vintage, now);
     }
 
