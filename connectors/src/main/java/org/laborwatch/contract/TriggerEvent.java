@@ -32,11 +32,14 @@ import java.util.SortedMap;
  * @param effectiveUntil for an EXIT, the last day the previous state is in effect; otherwise null
  * @param evidence the metric values that decided it
  * @param thresholds the thresholds they were compared against
+ * @param corrects for a CORRECTION, the id of the earlier event it retracts; otherwise null
  * @param dataVintage the vintage of the newest data behind the decision
- * @param emittedAt when the event was emitted
+ * @param emittedAt when the event could first be emitted: the start (UTC) of the publication day
+ *     of the data that decided it. Derived from the data, not the wall clock, so a replay of the
+ *     same inputs gives byte-identical events; the Kafka record timestamp carries the write time.
  */
 @JsonPropertyOrder({"event_id", "policy", "policy_version", "region", "sector", "transition", "tier", "tier_level", "period",
-        "effective_from", "effective_until", "evidence", "thresholds", "data_vintage", "emitted_at"})
+        "effective_from", "effective_until", "evidence", "thresholds", "corrects", "data_vintage", "emitted_at"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriggerEvent(
         @JsonProperty("event_id") String eventId,
@@ -52,6 +55,7 @@ public record TriggerEvent(
         @JsonProperty("effective_until") LocalDate effectiveUntil,
         @JsonProperty("evidence") SortedMap<String, BigDecimal> evidence,
         @JsonProperty("thresholds") SortedMap<String, BigDecimal> thresholds,
+        @JsonProperty("corrects") String corrects,
         @JsonProperty("data_vintage") LocalDate dataVintage,
         @JsonProperty("emitted_at") Instant emittedAt) {
 
@@ -72,8 +76,14 @@ public record TriggerEvent(
      */
     public static String idFor(String policy, int version, String region, String sector, LocalDate period,
             Transition transition, String tier) {
+        return idFor(policy, version, region, sector, period, transition, tier, null);
+    }
+
+    /** The id of an event; a CORRECTION also hashes the id it corrects, so each retraction is distinct. */
+    public static String idFor(String policy, int version, String region, String sector, LocalDate period,
+            Transition transition, String tier, String corrects) {
         String identity = String.join("|", policy, Integer.toString(version), region, sector, period.toString(),
-                transition.name(), tier == null ? "" : tier);
+                transition.name(), tier == null ? "" : tier) + (corrects == null ? "" : "|" + corrects);
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -7,7 +7,6 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -130,8 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
                         .triggers(new LineFileSink<TriggerEvent>(triggers, (TriggerEvent e) -> Json.write(e)))
                         .metrics(new LineFileSink<MetricPoint>(metrics, (MetricPoint p) -> LineProtocol.metric(p)))
                         .deadLetters(new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)))
-                        .build(),
-                Clock.systemUTC());
+                        .build());
     }
 
     /** Reads the bundled files into JSON lines, as `replay` would send them to Kafka. */

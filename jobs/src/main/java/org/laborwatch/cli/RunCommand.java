@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,8 +118,7 @@ public final class RunCommand implements Callable<Integer> {
                                 (DeadLetter d) -> Json.writeBytes(d), DeliveryGuarantee.EXACTLY_ONCE, group + "-dead-letters", producer))
                         .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, (PolicyAck a) -> a.policy(),
                                 (PolicyAck a) -> Json.writeBytes(a), DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer))
-                        .build(),
-                Clock.systemUTC());
+                        .build());
     }
 
     private List<Policy> initialPolicies() throws IOException {

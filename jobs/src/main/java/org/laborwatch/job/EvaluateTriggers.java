@@ -1,6 +1,5 @@
 package org.laborwatch.job;
 
-import java.time.Clock;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -27,13 +26,11 @@ public final class EvaluateTriggers extends KeyedBroadcastProcessFunction<String
     public static final String STATE = "trigger-state";
 
     private final PolicyBook book;
-    private final Clock clock;
     private transient ValueState<TriggerState> state;
     private transient Counter events;
 
-    public EvaluateTriggers(PolicyBook book, Clock clock) {
+    public EvaluateTriggers(PolicyBook book) {
         this.book = book;
-        this.clock = clock;
     }
 
     @Override
@@ -52,8 +49,7 @@ public final class EvaluateTriggers extends KeyedBroadcastProcessFunction<String
         if (s == null) {
             s = new TriggerState();
         }
-        for (TriggerEvent e : TriggerEvaluator.onMetric(policy, s, in.point().region(), in.point().sector(), in.point(),
-                clock.instant())) {
+        for (TriggerEvent e : TriggerEvaluator.onMetric(policy, s, in.point().region(), in.point().sector(), in.point())) {
             events.inc();
             out.collect(e);
         }

@@ -1,6 +1,5 @@
 package org.laborwatch.job;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -59,10 +58,9 @@ public final class LaborwatchPipeline {
      * @param policyUpdates policy texts (YAML or JSON) arriving at run time; may be empty
      * @param initialPolicies the policies in effect at start
      * @param sinks where results go
-     * @param clock stamps {@code emitted_at} on trigger events
      */
     public static void build(DataStream<RawRecord> observations, DataStream<String> policyUpdates,
-            List<Policy> initialPolicies, PipelineSinks sinks, Clock clock) {
+            List<Policy> initialPolicies, PipelineSinks sinks) {
         Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(policyUpdates, "policyUpdates (give an empty stream when there are none)");
         PolicyBook book = new PolicyBook(initialPolicies);
@@ -95,7 +93,7 @@ public final class LaborwatchPipeline {
                 .name("route to policies")
                 .keyBy(PolicyInput::key)
                 .connect(policies)
-                .process(new EvaluateTriggers(book, clock), TypeInformation.of(TriggerEvent.class))
+                .process(new EvaluateTriggers(book), TypeInformation.of(TriggerEvent.class))
                 .uid(UID_TRIGGERS)
                 .name("trigger state machine");
         triggers.sinkTo(sinks.triggers()).uid("sink-triggers").name("trigger events");

@@ -3,9 +3,12 @@ package org.laborwatch.trigger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.laborwatch.contract.MetricPoint;
@@ -17,7 +20,7 @@ import org.laborwatch.policy.Policy;
 /**
  * The trigger state machine of one policy for one region and sector, as plain Java.
  *
- * <p>Metric points arrive one at a time; a period is evaluated once every metric the policy reads
+ * <p>Metric points arrive one at a time; a period is decided once every metric the policy reads
  * has arrived for it (a value or an unavailable marker), or when a later period is complete, so a
  * metric that never comes cannot stall the policy. Periods are decided in order: enter needs
  * {@code confirm.enter} consecutive periods, exit {@code confirm.exit}; an ON state lasts at least
@@ -25,7 +28,11 @@ import org.laborwatch.policy.Policy;
  * are compared exactly, as decimals. A period with unavailable data holds the state and does not
  * count towards a streak.
  *
- * <p>Revisions are prospective: a point for a period already decided is not applied to the past.
+ * <p>Revised data for a decided period: a {@code prospective} policy keeps its past decisions (EB
+ * practice, 20 CFR 615.11(d)); a {@code restate} policy re-runs its kept history from that period
+ * and emits a CORRECTION for every earlier event the revised data no longer support, and the new
+ * events they do support. Events carry no wall-clock time, so the same inputs give byte-identical
+ * events.
  */
 public final class TriggerEvaluator {
 
@@ -35,25 +42,25 @@ public final class TriggerEvaluator {
     public static final String OFF = "off";
     /** Periods held waiting for inputs before the oldest is decided without them. */
     static final int MAX_PENDING = 60;
+    /** Decided periods a restating policy keeps: two years of weeks. */
+    static final int MAX_HISTORY = 2 * 53 + 1;
 
     private TriggerEvaluator() {}
 
-    /**
-     * Takes one metric point for the key and returns the events it causes, in period order.
-     *
-     * @param now the time stamped on emitted events
-     */
+    /** Takes one metric point for the key and returns the events it causes, in period order. */
     public static List<TriggerEvent> onMetric(Policy policy, TriggerState state, String region, String sector,
-            MetricPoint point, Instant now) {
+            MetricPoint point) {
         if (!policy.metrics().contains(point.metric())) {
             return List.of();
         }
+        BigDecimal value = point.isAvailable() ? point.value() : null;
         if (state.lastPeriod != null && !point.period().isAfter(state.lastPeriod)) {
-            return List.of();
+            return policy.revisions() == Policy.RevisionMode.RESTATE
+                    ? restate(policy, state, region, sector, point, value)
+                    : List.of();
         }
         state.frequency = point.frequency();
-        state.pending.computeIfAbsent(point.period(), p -> new TreeMap<>())
-                .put(point.metric(), point.isAvailable() ? point.value() : TriggerState.UNAVAILABLE);
+        state.pending.computeIfAbsent(point.period(), p -> new TreeMap<>()).put(point.metric(), value);
         if (point.vintage() != null) {
             state.pendingVintage.merge(point.period(), point.vintage(), (a, b) -> a.isAfter(b) ? a : b);
         }
@@ -71,57 +78,104 @@ public final class TriggerEvaluator {
             LocalDate period = state.pending.firstKey();
             Map<String, BigDecimal> values = state.pending.remove(period);
             LocalDate vintage = state.pendingVintage.remove(period);
-            step(policy, state, region, sector, period, values, vintage, now, events);
+            TriggerState.Core before = state.core.copy();
+            List<TriggerEvent> decided = step(policy, state.core, state.frequency, region, sector, period, values, vintage);
+            state.lastPeriod = period;
+            if (policy.revisions() == Policy.RevisionMode.RESTATE) {
+                state.history.put(period, new TriggerState.Decided(values, vintage, before, ids(decided)));
+                while (state.history.size() > MAX_HISTORY) {
+                    state.history.pollFirstEntry();
+                }
+            }
+            events.addAll(decided);
         }
         return events;
     }
 
-    private static void step(Policy policy, TriggerState state, String region, String sector, LocalDate period,
-            Map<String, BigDecimal> values, LocalDate vintage, Instant now, List<TriggerEvent> events) {
-        state.lastPeriod = period;
+    /** Re-runs the kept history from a revised period and reports what changed. */
+    private static List<TriggerEvent> restate(Policy policy, TriggerState state, String region, String sector,
+            MetricPoint point, BigDecimal value) {
+        TriggerState.Decided revised = state.history.get(point.period());
+        if (revised == null) {
+            return List.of();
+        }
+        BigDecimal old = revised.values.get(point.metric());
+        boolean changed = !revised.values.containsKey(point.metric())
+                || (old == null ? value != null : value == null || old.compareTo(value) != 0);
+        if (!changed) {
+            return List.of();
+        }
+        revised.values.put(point.metric(), value);
+        if (point.vintage() != null && (revised.vintage == null || point.vintage().isAfter(revised.vintage))) {
+            revised.vintage = point.vintage();
+        }
+        TriggerState.Core core = revised.before.copy();
+        List<TriggerEvent> out = new ArrayList<>();
+        for (Map.Entry<LocalDate, TriggerState.Decided> e : state.history.tailMap(point.period(), true).entrySet()) {
+            TriggerState.Decided d = e.getValue();
+            d.before = core.copy();
+            List<TriggerEvent> now = step(policy, core, state.frequency, region, sector, e.getKey(), d.values, d.vintage);
+            Set<String> nowIds = new HashSet<>(ids(now));
+            for (String previous : d.events) {
+                if (!nowIds.contains(previous)) {
+                    out.add(correction(policy, core, region, sector, e.getKey(), previous, d.values, d.vintage));
+                }
+            }
+            for (TriggerEvent n : now) {
+                if (!d.events.contains(n.eventId())) {
+                    out.add(n);
+                }
+            }
+            d.events = ids(now);
+        }
+        state.core = core;
+        return out;
+    }
+
+    /** Decides one period: updates {@code core} and returns the events. */
+    private static List<TriggerEvent> step(Policy policy, TriggerState.Core core, org.laborwatch.contract.Frequency frequency,
+            String region, String sector, LocalDate period, Map<String, BigDecimal> values, LocalDate vintage) {
         Outcome enter = policy.enter().evaluate(values::get);
         Outcome exit = policy.exitIsNotEnter() ? not(enter) : policy.exit().evaluate(values::get);
-        Outcome deciding = state.on ? exit : enter;
+        Outcome deciding = core.on ? exit : enter;
         if (deciding == Outcome.UNKNOWN) {
-            if (policy.unavailable() == Policy.UnavailableMode.EMIT) {
-                events.add(event(policy, region, sector, Transition.DATA_UNAVAILABLE, state.tier, period, null, null,
-                        values, vintage, now));
-            }
-            return;
+            return policy.unavailable() == Policy.UnavailableMode.EMIT
+                    ? List.of(event(policy, region, sector, Transition.DATA_UNAVAILABLE, core.tier, period, null, null,
+                            values, vintage, null))
+                    : List.of();
         }
-        if (!state.on) {
-            state.enterStreak = enter == Outcome.TRUE ? state.enterStreak + 1 : 0;
-            boolean lockedOut = state.offPeriod != null
-                    && state.frequency.between(state.offPeriod, period) < policy.lockout();
-            if (state.enterStreak >= policy.confirm().enter() && !lockedOut) {
-                state.on = true;
-                state.onPeriod = period;
-                state.exitStreak = 0;
-                state.tier = tierOf(policy, values);
-                events.add(event(policy, region, sector, Transition.ENTER, state.tier, period,
-                        EffectiveDates.from(policy.effective(), period), null, values, vintage, now));
+        if (!core.on) {
+            core.enterStreak = enter == Outcome.TRUE ? core.enterStreak + 1 : 0;
+            boolean lockedOut = core.offPeriod != null && frequency.between(core.offPeriod, period) < policy.lockout();
+            if (core.enterStreak >= policy.confirm().enter() && !lockedOut) {
+                core.on = true;
+                core.onPeriod = period;
+                core.exitStreak = 0;
+                core.tier = tierOf(policy, values);
+                return List.of(event(policy, region, sector, Transition.ENTER, core.tier, period,
+                        EffectiveDates.from(policy.effective(), period), null, values, vintage, null));
             }
-            return;
+            return List.of();
         }
-        state.exitStreak = exit == Outcome.TRUE ? state.exitStreak + 1 : 0;
-        boolean heldLongEnough = state.frequency.between(state.onPeriod, period) >= policy.minOn();
-        if (state.exitStreak >= policy.confirm().exit() && heldLongEnough) {
-            state.on = false;
-            state.offPeriod = period;
-            state.enterStreak = 0;
-            state.tier = OFF;
-            events.add(event(policy, region, sector, Transition.EXIT, OFF, period,
+        core.exitStreak = exit == Outcome.TRUE ? core.exitStreak + 1 : 0;
+        boolean heldLongEnough = frequency.between(core.onPeriod, period) >= policy.minOn();
+        if (core.exitStreak >= policy.confirm().exit() && heldLongEnough) {
+            core.on = false;
+            core.offPeriod = period;
+            core.enterStreak = 0;
+            core.tier = OFF;
+            return List.of(event(policy, region, sector, Transition.EXIT, OFF, period,
                     EffectiveDates.from(policy.effective(), period), EffectiveDates.until(policy.effective(), period),
-                    values, vintage, now));
-            return;
+                    values, vintage, null));
         }
         String tier = tierOf(policy, values);
-        if (!tier.equals(state.tier)) {
-            Transition t = rank(policy, tier) > rank(policy, state.tier) ? Transition.TIER_UP : Transition.TIER_DOWN;
-            state.tier = tier;
-            events.add(event(policy, region, sector, t, tier, period, EffectiveDates.from(policy.effective(), period),
-                    null, values, vintage, now));
+        if (!tier.equals(core.tier)) {
+            Transition t = rank(policy, tier) > rank(policy, core.tier) ? Transition.TIER_UP : Transition.TIER_DOWN;
+            core.tier = tier;
+            return List.of(event(policy, region, sector, t, tier, period, EffectiveDates.from(policy.effective(), period),
+                    null, values, vintage, null));
         }
+        return List.of();
     }
 
     /** The highest tier whose condition holds, or {@link #BASE}. */
@@ -157,20 +211,30 @@ public final class TriggerEvaluator {
         };
     }
 
+    private static List<String> ids(List<TriggerEvent> events) {
+        List<String> ids = new ArrayList<>(events.size());
+        events.forEach(e -> ids.add(e.eventId()));
+        return ids;
+    }
+
+    private static TriggerEvent correction(Policy policy, TriggerState.Core core, String region, String sector,
+            LocalDate period, String corrects, Map<String, BigDecimal> values, LocalDate vintage) {
+        return event(policy, region, sector, Transition.CORRECTION, core.tier, period, null, null, values, vintage, corrects);
+    }
+
     private static TriggerEvent event(Policy policy, String region, String sector, Transition transition, String tier,
             LocalDate period, LocalDate from, LocalDate until, Map<String, BigDecimal> values, LocalDate vintage,
-            Instant now) {
+            String corrects) {
         SortedMap<String, BigDecimal> evidence = new TreeMap<>();
         values.forEach((k, v) -> {
             if (v != null) {
                 evidence.put(k, v);
             }
         });
+        Instant emitted = vintage == null ? null : vintage.atStartOfDay(ZoneOffset.UTC).toInstant();
         return new TriggerEvent(
-                TriggerEvent.idFor(policy.id(), policy.version(), region, sector, period, transition, tier),
+                TriggerEvent.idFor(policy.id(), policy.version(), region, sector, period, transition, tier, corrects),
                 policy.id(), policy.version(), region, sector, transition, tier, level(policy, tier), period, from, until,
-                evidence,
-                new TreeMap<>(policy.thresholds()), vintage, now);
+                evidence, new TreeMap<>(policy.thresholds()), corrects, vintage, emitted);
     }
-
 }

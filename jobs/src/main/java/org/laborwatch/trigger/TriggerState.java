@@ -5,6 +5,8 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
@@ -12,38 +14,92 @@ import java.util.TreeMap;
 import org.laborwatch.contract.Frequency;
 
 /**
- * The state of one policy for one region and sector: on or off, the tier, the confirmation
- * streaks, when it last turned on and off, and the metric values of periods still waiting for
- * their other inputs.
+ * The state of one policy for one region and sector: the decision state ({@link Core}), the
+ * metric values of periods still waiting for their other inputs, and, for policies that restate,
+ * the recent decided periods with the inputs and outcome of each, so a revision can re-run them.
  *
  * <p>Plain Java and mutable; {@link TriggerEvaluator} is the only writer. The binary form is the
  * savepoint format of the trigger operator.
  */
 public final class TriggerState {
 
-    private static final int FORMAT_VERSION = 1;
-    /** Sentinel for an unavailable metric in {@link #pending}. */
-    static final BigDecimal UNAVAILABLE = null;
+    private static final int FORMAT_VERSION = 2;
 
-    boolean on;
-    String tier = TriggerEvaluator.OFF;
-    int enterStreak;
-    int exitStreak;
-    LocalDate onPeriod;
-    LocalDate offPeriod;
+    /** The decision state: what a period's evaluation reads and changes. */
+    static final class Core {
+        boolean on;
+        String tier = TriggerEvaluator.OFF;
+        int enterStreak;
+        int exitStreak;
+        LocalDate onPeriod;
+        LocalDate offPeriod;
+
+        Core copy() {
+            Core c = new Core();
+            c.on = on;
+            c.tier = tier;
+            c.enterStreak = enterStreak;
+            c.exitStreak = exitStreak;
+            c.onPeriod = onPeriod;
+            c.offPeriod = offPeriod;
+            return c;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Core c && on == c.on && tier.equals(c.tier) && enterStreak == c.enterStreak
+                    && exitStreak == c.exitStreak && Objects.equals(onPeriod, c.onPeriod)
+                    && Objects.equals(offPeriod, c.offPeriod);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(on, tier, onPeriod, offPeriod);
+        }
+    }
+
+    /** A decided period kept for restatement: its inputs, the state before it, and the events it gave. */
+    static final class Decided {
+        final Map<String, BigDecimal> values;
+        LocalDate vintage;
+        Core before;
+        List<String> events;
+
+        Decided(Map<String, BigDecimal> values, LocalDate vintage, Core before, List<String> events) {
+            this.values = values;
+            this.vintage = vintage;
+            this.before = before;
+            this.events = events;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Decided d && values.equals(d.values) && Objects.equals(vintage, d.vintage)
+                    && before.equals(d.before) && events.equals(d.events);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(values, vintage);
+        }
+    }
+
+    Core core = new Core();
     LocalDate lastPeriod;
     Frequency frequency;
-    /** Metric values by period for periods not yet evaluated; a null value means unavailable. */
+    /** Metric values by period for periods not yet decided; a null value means unavailable. */
     final NavigableMap<LocalDate, Map<String, BigDecimal>> pending = new TreeMap<>();
     /** The vintage of the newest input of each pending period. */
     final NavigableMap<LocalDate, LocalDate> pendingVintage = new TreeMap<>();
+    /** Decided periods kept for restatement (empty for prospective policies). */
+    final NavigableMap<LocalDate, Decided> history = new TreeMap<>();
 
     public boolean isOn() {
-        return on;
+        return core.on;
     }
 
     public String tier() {
-        return tier;
+        return core.tier;
     }
 
     public LocalDate lastPeriod() {
@@ -55,25 +111,32 @@ public final class TriggerState {
         return pending.size();
     }
 
+    /** Decided periods kept for restatement. */
+    public int historyPeriods() {
+        return history.size();
+    }
+
     /** Writes the state in a compact, versioned binary form. */
     public void writeTo(DataOutput out) throws IOException {
         out.writeByte(FORMAT_VERSION);
-        out.writeBoolean(on);
-        out.writeUTF(tier);
-        out.writeInt(enterStreak);
-        out.writeInt(exitStreak);
-        writeDate(out, onPeriod);
-        writeDate(out, offPeriod);
+        writeCore(out, core);
         writeDate(out, lastPeriod);
         out.writeByte(frequency == null ? -1 : frequency.ordinal());
         out.writeInt(pending.size());
         for (Map.Entry<LocalDate, Map<String, BigDecimal>> e : pending.entrySet()) {
             writeDate(out, e.getKey());
             writeDate(out, pendingVintage.get(e.getKey()));
-            out.writeInt(e.getValue().size());
-            for (Map.Entry<String, BigDecimal> v : e.getValue().entrySet()) {
-                out.writeUTF(v.getKey());
-                out.writeUTF(v.getValue() == null ? "" : v.getValue().toString());
+            writeValues(out, e.getValue());
+        }
+        out.writeInt(history.size());
+        for (Map.Entry<LocalDate, Decided> e : history.entrySet()) {
+            writeDate(out, e.getKey());
+            writeDate(out, e.getValue().vintage);
+            writeValues(out, e.getValue().values);
+            writeCore(out, e.getValue().before);
+            out.writeInt(e.getValue().events.size());
+            for (String id : e.getValue().events) {
+                out.writeUTF(id);
             }
         }
     }
@@ -85,12 +148,7 @@ public final class TriggerState {
             throw new IOException("unknown TriggerState format version " + version);
         }
         TriggerState s = new TriggerState();
-        s.on = in.readBoolean();
-        s.tier = in.readUTF();
-        s.enterStreak = in.readInt();
-        s.exitStreak = in.readInt();
-        s.onPeriod = readDate(in);
-        s.offPeriod = readDate(in);
+        s.core = readCore(in);
         s.lastPeriod = readDate(in);
         int f = in.readByte();
         s.frequency = f < 0 ? null : Frequency.values()[f];
@@ -98,16 +156,61 @@ public final class TriggerState {
         for (int i = 0; i < n; i++) {
             LocalDate period = readDate(in);
             s.pendingVintage.put(period, readDate(in));
+            s.pending.put(period, readValues(in));
+        }
+        int h = in.readInt();
+        for (int i = 0; i < h; i++) {
+            LocalDate period = readDate(in);
+            LocalDate vintage = readDate(in);
+            Map<String, BigDecimal> values = readValues(in);
+            Core before = readCore(in);
             int m = in.readInt();
-            Map<String, BigDecimal> values = new TreeMap<>();
+            List<String> events = new ArrayList<>(m);
             for (int j = 0; j < m; j++) {
-                String metric = in.readUTF();
-                String v = in.readUTF();
-                values.put(metric, v.isEmpty() ? UNAVAILABLE : new BigDecimal(v));
+                events.add(in.readUTF());
             }
-            s.pending.put(period, values);
+            s.history.put(period, new Decided(values, vintage, before, events));
         }
         return s;
+    }
+
+    private static void writeCore(DataOutput out, Core c) throws IOException {
+        out.writeBoolean(c.on);
+        out.writeUTF(c.tier);
+        out.writeInt(c.enterStreak);
+        out.writeInt(c.exitStreak);
+        writeDate(out, c.onPeriod);
+        writeDate(out, c.offPeriod);
+    }
+
+    private static Core readCore(DataInput in) throws IOException {
+        Core c = new Core();
+        c.on = in.readBoolean();
+        c.tier = in.readUTF();
+        c.enterStreak = in.readInt();
+        c.exitStreak = in.readInt();
+        c.onPeriod = readDate(in);
+        c.offPeriod = readDate(in);
+        return c;
+    }
+
+    private static void writeValues(DataOutput out, Map<String, BigDecimal> values) throws IOException {
+        out.writeInt(values.size());
+        for (Map.Entry<String, BigDecimal> v : values.entrySet()) {
+            out.writeUTF(v.getKey());
+            out.writeUTF(v.getValue() == null ? "" : v.getValue().toString());
+        }
+    }
+
+    private static Map<String, BigDecimal> readValues(DataInput in) throws IOException {
+        int m = in.readInt();
+        Map<String, BigDecimal> values = new TreeMap<>();
+        for (int j = 0; j < m; j++) {
+            String metric = in.readUTF();
+            String v = in.readUTF();
+            values.put(metric, v.isEmpty() ? null : new BigDecimal(v));
+        }
+        return values;
     }
 
     private static void writeDate(DataOutput out, LocalDate d) throws IOException {
@@ -121,20 +224,20 @@ public final class TriggerState {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TriggerState s && on == s.on && tier.equals(s.tier) && enterStreak == s.enterStreak
-                && exitStreak == s.exitStreak && Objects.equals(onPeriod, s.onPeriod)
-                && Objects.equals(offPeriod, s.offPeriod) && Objects.equals(lastPeriod, s.lastPeriod)
-                && frequency == s.frequency && pending.equals(s.pending) && pendingVintage.equals(s.pendingVintage);
+        return o instanceof TriggerState s && core.equals(s.core) && Objects.equals(lastPeriod, s.lastPeriod)
+                && frequency == s.frequency && pending.equals(s.pending) && pendingVintage.equals(s.pendingVintage)
+                && history.equals(s.history);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(on, tier, lastPeriod);
+        return Objects.hash(core, lastPeriod);
     }
 
     @Override
     public String toString() {
-        return (on ? "ON(" + tier + ") since " + onPeriod : "OFF" + (offPeriod == null ? "" : " since " + offPeriod))
-                + ", last " + lastPeriod + ", pending " + pending.keySet();
+        return (core.on ? "ON(" + core.tier + ") since " + core.onPeriod
+                : "OFF" + (core.offPeriod == null ? "" : " since " + core.offPeriod))
+                + ", last " + lastPeriod + ", pending " + pending.keySet() + ", history " + history.size();
     }
 }

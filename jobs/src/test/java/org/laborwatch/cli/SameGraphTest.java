@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -72,8 +71,7 @@ class SameGraphTest {
         LaborwatchPipeline.build(inMemory.fromData(List.of(new RawRecord(new byte[0], "x")), TypeInformation.of(RawRecord.class)),
                 LaborwatchPipeline.noPolicyUpdates(inMemory), BundledPolicies.all(),
                 PipelineSinks.builder().triggers(new CollectSink<>()).metrics(new CollectSink<>())
-                        .deadLetters(new CollectSink<>()).build(),
-                Clock.systemUTC());
+                        .deadLetters(new CollectSink<>()).build());
 
         StreamExecutionEnvironment production = env();
         RunCommand run = new RunCommand();

@@ -5,10 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -42,7 +39,6 @@ class PipelineMiniClusterTest {
             .setNumberSlotsPerTaskManager(2)
             .build());
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
     private static final Set<String> STATES = Set.of("US-AZ", "US-NE", "US-VI");
 
     private static List<TriggerEvent> triggers;
@@ -69,8 +65,7 @@ class PipelineMiniClusterTest {
                 env.fromData(input, TypeInformation.of(RawRecord.class)),
                 LaborwatchPipeline.noPolicyUpdates(env),
                 BundledPolicies.all(),
-                PipelineSinks.builder().triggers(triggerSink).metrics(metricSink).deadLetters(deadLetterSink).build(),
-                CLOCK);
+                PipelineSinks.builder().triggers(triggerSink).metrics(metricSink).deadLetters(deadLetterSink).build());
         env.execute("pipeline test");
         triggers = triggerSink.results();
         metrics = metricSink.results();

@@ -8,7 +8,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,8 +23,6 @@ import org.laborwatch.policy.PolicyParser;
 /** The trigger state machine, rule by rule, on the bundled policies and small ones made here. */
 class TriggerEvaluatorTest {
 
-    private static final Instant NOW = Instant.parse("2026-11-23T00:00:00Z");
-
     private static MetricPoint sahm(String month, String gap) {
         return MetricPoint.ok("sahm_gap", "unemployment_rate", "US", "all", Frequency.MONTHLY,
                 LocalDate.parse(month + "-01"), new BigDecimal(gap), LocalDate.parse(month + "-01").plusMonths(1));
@@ -39,7 +36,7 @@ class TriggerEvaluatorTest {
     private static List<TriggerEvent> feed(Policy policy, TriggerState state, MetricPoint... points) {
         List<TriggerEvent> events = new ArrayList<>();
         for (MetricPoint p : points) {
-            events.addAll(TriggerEvaluator.onMetric(policy, state, p.region(), p.sector(), p, NOW));
+            events.addAll(TriggerEvaluator.onMetric(policy, state, p.region(), p.sector(), p));
         }
         return events;
     }
@@ -209,6 +206,90 @@ class TriggerEvaluatorTest {
         Policy policy = BundledPolicies.load("sahm-national");
         MetricPoint[] points = {sahm("2024-06", "0.43"), sahm("2024-07", "0.53"), sahm("2024-10", "0.43")};
         assertEquals(feed(policy, new TriggerState(), points), feed(policy, new TriggerState(), points));
+    }
+
+    private static final String RESTATING = """
+            id: t
+            version: 1
+            scope: {regions: US, sectors: all}
+            enter: "sahm_gap >= 0.50"
+            revisions: restate
+            """;
+
+    @Test
+    void restateModeRetractsAnEntryThatRevisedDataNoLongerSupport() {
+        Policy p = PolicyParser.parse(RESTATING);
+        TriggerState s = new TriggerState();
+        List<TriggerEvent> first = feed(p, s, sahm("2024-06", "0.43"), sahm("2024-07", "0.53"), sahm("2024-08", "0.57"));
+        assertEquals(List.of(Transition.ENTER), first.stream().map(TriggerEvent::transition).toList());
+        // BLS revises July down: the July entry no longer holds; August's data now enter instead.
+        List<TriggerEvent> corrected = feed(p, s, sahm("2024-07", "0.47"));
+        assertEquals(List.of(Transition.CORRECTION, Transition.ENTER),
+                corrected.stream().map(TriggerEvent::transition).toList());
+        assertEquals(first.get(0).eventId(), corrected.get(0).corrects());
+        assertEquals(LocalDate.of(2024, 7, 1), corrected.get(0).period());
+        assertEquals(LocalDate.of(2024, 8, 1), corrected.get(1).period());
+        assertTrue(s.isOn());
+        // The same revision again changes nothing.
+        assertTrue(feed(p, s, sahm("2024-07", "0.47")).isEmpty());
+    }
+
+    @Test
+    void restateModeAddsAnEntryThatRevisedDataNowSupport() {
+        Policy p = PolicyParser.parse(RESTATING);
+        TriggerState s = new TriggerState();
+        assertTrue(feed(p, s, sahm("2024-06", "0.43"), sahm("2024-07", "0.47"), sahm("2024-08", "0.40")).isEmpty());
+        List<TriggerEvent> corrected = feed(p, s, sahm("2024-07", "0.53"));
+        assertEquals(List.of(Transition.ENTER, Transition.EXIT), corrected.stream().map(TriggerEvent::transition).toList());
+        assertEquals(LocalDate.of(2024, 7, 1), corrected.get(0).period());
+        assertEquals(LocalDate.of(2024, 8, 1), corrected.get(1).period());
+        assertTrue(!s.isOn());
+    }
+
+    @Test
+    void prospectiveModeKeepsNoHistory() {
+        TriggerState s = new TriggerState();
+        feed(BundledPolicies.load("sahm-national"), s, sahm("2024-06", "0.43"), sahm("2024-07", "0.53"));
+        assertEquals(0, s.historyPeriods());
+    }
+
+    @Test
+    void unavailableDataCanBeAnnounced() {
+        Policy p = PolicyParser.parse("""
+                id: t
+                version: 1
+                scope: {regions: US, sectors: all}
+                enter: "sahm_gap >= 0.50"
+                unavailable: emit
+                """);
+        MetricPoint gap = MetricPoint.unavailable("sahm_gap", "unemployment_rate", "US", "all", Frequency.MONTHLY,
+                LocalDate.of(2025, 10, 1), "unemployment_rate (sa) missing for 2025-10", LocalDate.of(2025, 12, 16));
+        List<TriggerEvent> events = feed(p, new TriggerState(), gap);
+        assertEquals(Transition.DATA_UNAVAILABLE, events.get(0).transition());
+    }
+
+    @Test
+    void replayingTheSameInputsGivesByteIdenticalEvents() {
+        Policy policy = BundledPolicies.load("eb-iur");
+        LocalDate w = LocalDate.of(2020, 5, 30);
+        MetricPoint[] points = {weekly("iur_13wk", w, "5.1315"), weekly("iur_lookback_pct", w, "603.70")};
+        List<String> a = feed(policy, new TriggerState(), points).stream().map(org.laborwatch.contract.Json::write).toList();
+        List<String> b = feed(policy, new TriggerState(), points).stream().map(org.laborwatch.contract.Json::write).toList();
+        assertEquals(1, a.size());
+        assertEquals(a, b);
+        assertTrue(a.get(0).contains("\"emitted_at\":\"2020-06-11T00:00:00Z\""), a.get(0));
+    }
+
+    @Test
+    void restatingStateSurvivesItsBinaryForm() throws Exception {
+        Policy p = PolicyParser.parse(RESTATING);
+        TriggerState state = new TriggerState();
+        feed(p, state, sahm("2024-06", "0.43"), sahm("2024-07", "0.53"), sahm("2024-08", "0.57"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        state.writeTo(new DataOutputStream(bytes));
+        TriggerState back = TriggerState.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        assertEquals(state, back);
+        assertEquals(feed(p, state, sahm("2024-07", "0.47")), feed(p, back, sahm("2024-07", "0.47")));
     }
 
     @Test
