@@ -61,6 +61,14 @@ public final class EvaluateTriggers extends KeyedBroadcastProcessFunction<String
         PolicyBook.Decision d = book.offer(text, id -> held(ctx, id));
         if (d.applied()) {
             ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).put(d.id(), text);
+            // Keys the new version still covers keep their state; the others are dropped.
+            Policy updated = d.policy();
+            ctx.applyToKeyedState(new ValueStateDescriptor<>(STATE, new TriggerStateSerializer()), (key, keyed) -> {
+                String[] parts = key.split("\\|", 3);
+                if (parts[0].equals(updated.id()) && !updated.scope().covers(parts[1], parts[2])) {
+                    keyed.clear();
+                }
+            });
         }
         if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
             ctx.output(PolicyDescriptors.POLICY_ACKS, d.applied() ? PolicyAck.applied(d.id(), d.version())
