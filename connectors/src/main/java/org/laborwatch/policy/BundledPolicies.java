@@ -17,7 +17,8 @@ public final class BundledPolicies {
     /** Resource directory of the bundled policies; each is {@code <id>.yaml}. */
     public static final String RESOURCE_DIR = "/policies/";
 
-    private static final List<String> IDS = List.of("sahm-national", "sahm-state", "eb-iur");
+    private static final List<String> IDS = List.of("sahm-national", "sahm-state", "eb-iur", "eb-iur-6", "eb-tur",
+            "ai-exposed-claims", "disruption-index");
 
     private BundledPolicies() {}
 

@@ -81,6 +81,31 @@ class BundledPoliciesTest {
     }
 
     @Test
+    void ebTurHasTheHighUnemploymentTierAndEitherYearsLookBack() {
+        Policy p = BundledPolicies.load("eb-tur");
+        java.util.function.Function<String, java.math.BigDecimal> values = java.util.Map.of(
+                "tur_3mo", new java.math.BigDecimal("8.1"),
+                "tur_lookback_pct_1y", new java.math.BigDecimal("105"),
+                "tur_lookback_pct_2y", new java.math.BigDecimal("110"))::get;
+        assertEquals(Condition.Outcome.TRUE, p.enter().evaluate(values));
+        assertEquals("hup", p.tiers().get(0).name());
+        assertEquals(Condition.Outcome.TRUE, p.tiers().get(0).when().evaluate(values));
+        java.util.function.Function<String, java.math.BigDecimal> neither = java.util.Map.of(
+                "tur_3mo", new java.math.BigDecimal("8.1"),
+                "tur_lookback_pct_1y", new java.math.BigDecimal("109"),
+                "tur_lookback_pct_2y", new java.math.BigDecimal("109"))::get;
+        assertEquals(Condition.Outcome.FALSE, p.enter().evaluate(neither));
+    }
+
+    @Test
+    void aiEraPoliciesAreMarkedIllustrative() {
+        assertTrue(BundledPolicies.load("ai-exposed-claims").illustrative());
+        assertTrue(BundledPolicies.load("disruption-index").illustrative());
+        assertEquals(false, BundledPolicies.load("eb-iur-6").illustrative());
+        assertEquals(new java.math.BigDecimal("6.0"), BundledPolicies.load("eb-iur-6").thresholds().get("iur_13wk"));
+    }
+
+    @Test
     void allLoadsEveryIdInOrder() {
         assertEquals(BundledPolicies.ids(), BundledPolicies.all().stream().map(Policy::id).toList());
     }
@@ -99,7 +124,7 @@ class BundledPoliciesTest {
 
     @Test
     void unknownIdNamesTheBundledOnes() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BundledPolicies.load("eb-tur"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BundledPolicies.load("eb-turr"));
         assertTrue(e.getMessage().contains("eb-iur"), e.getMessage());
     }
 }
