@@ -1,0 +1,186 @@
+package org.laborwatch.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import org.laborwatch.backtest.Backtest;
+import org.laborwatch.backtest.BacktestChart;
+import org.laborwatch.backtest.Episode;
+import org.laborwatch.metrics.MetricEngine;
+import org.laborwatch.policy.BundledPolicies;
+import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyParser;
+import org.laborwatch.readers.PublishedFormat;
+import org.laborwatch.readers.ReaderOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code laborwatch backtest}: runs policies over history through the same metric and trigger code
+ * as the job, and reports every episode, a summary, and a chart.
+ */
+@Command(name = "backtest", mixinStandardHelpOptions = true,
+        description = "Run policies over published history with the job's own metric and trigger code: one row per "
+                + "episode (CSV), a summary table, and a PNG chart of the metric, its threshold, the ON periods and "
+                + "NBER recessions (when an input carries USREC).")
+public final class BacktestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", required = true, paramLabel = "ID|FILE",
+            description = "A bundled policy id (${COMPLETION-CANDIDATES}) or a YAML/JSON policy file; repeatable.",
+            completionCandidates = BundledIds.class)
+    List<String> policies;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "A published data file; repeatable.")
+    List<Path> inputs;
+
+    @Option(names = "--format", required = true, paramLabel = "FORMAT",
+            description = "The format of each --input, in order (one format applies to all): ${COMPLETION-CANDIDATES}.",
+            completionCandidates = FormatNames.class)
+    List<String> formats;
+
+    @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
+            description = "Publication date for inputs whose name carries none (the LAUS state file).")
+    LocalDate vintage;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the episodes here (default: standard output).")
+    Path out;
+
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Draw the first policy's metric, threshold and ON periods.")
+    Path chart;
+
+    @Option(names = "--region", paramLabel = "REGION",
+            description = "Region to chart (default: US when the policy covers it, else the region ON longest).")
+    String region;
+
+    /** The bundled policy ids, for help. */
+    static final class BundledIds extends ArrayList<String> {
+        BundledIds() {
+            super(BundledPolicies.ids());
+        }
+    }
+
+    /** The format names, for help. */
+    static final class FormatNames extends ArrayList<String> {
+        FormatNames() {
+            for (PublishedFormat f : PublishedFormat.values()) {
+                add(f.formatName());
+            }
+        }
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        PrintStream console = System.out;
+        if (formats.size() != 1 && formats.size() != inputs.size()) {
+            throw new ParameterException(spec.commandLine(), "give one --format for all inputs or one per --input ("
+                    + inputs.size() + " inputs, " + formats.size() + " formats)");
+        }
+        List<Policy> running = new ArrayList<>();
+        for (String p : policies) {
+            running.add(Files.exists(Path.of(p)) ? PolicyParser.parseFile(Path.of(p)) : BundledPolicies.load(p));
+        }
+        long started = System.nanoTime();
+        Backtest backtest = new Backtest(running, MetricEngine.standard());
+        for (int i = 0; i < inputs.size(); i++) {
+            PublishedFormat format = PublishedFormat.byName(formats.get(formats.size() == 1 ? 0 : i));
+            ReaderOptions options = vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage);
+            try (Reader r = Files.newBufferedReader(inputs.get(i), StandardCharsets.UTF_8)) {
+                format.reader(options).read(r, inputs.get(i).getFileName().toString(), backtest::accept);
+            }
+        }
+        List<Episode> episodes = backtest.episodes();
+        writeEpisodes(episodes, console);
+        summarize(backtest, episodes, running, console);
+        if (chart != null) {
+            Policy first = running.get(0);
+            String chartRegion = region != null ? region : chartRegion(first, episodes);
+            String metric = first.thresholds().keySet().iterator().next();
+            BacktestChart.write(chart, backtest, first, metric, chartRegion, "all");
+            console.printf("Chart of %s for %s written to %s%n", metric, chartRegion, chart);
+        }
+        console.printf("%,d observations, %,d events, %,d episodes in %.1f s%n", backtest.observations(),
+                backtest.events().size(), episodes.size(), (System.nanoTime() - started) / 1e9);
+        return 0;
+    }
+
+    private void writeEpisodes(List<Episode> episodes, PrintStream console) throws IOException {
+        if (out == null) {
+            console.println(Episode.CSV_HEADER);
+            episodes.forEach(e -> console.println(e.csv()));
+            console.println();
+            return;
+        }
+        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+            w.write(Episode.CSV_HEADER);
+            w.write('\n');
+            for (Episode e : episodes) {
+                w.write(e.csv());
+                w.write('\n');
+            }
+        }
+        console.printf("%d episodes written to %s%n", episodes.size(), out);
+    }
+
+    private static void summarize(Backtest backtest, List<Episode> episodes, List<Policy> running, PrintStream console) {
+        console.printf("%-18s  %8s  %7s  %12s  %12s  %12s%n", "policy", "episodes", "regions", "median len", "first on",
+                "last on");
+        for (Policy p : running) {
+            List<Episode> mine = episodes.stream().filter(e -> e.policy().equals(p.id())).toList();
+            long regions = mine.stream().map(Episode::region).distinct().count();
+            List<Long> lengths = mine.stream().map(Episode::durationPeriods).sorted().toList();
+            console.printf("%-18s  %8d  %7d  %12s  %12s  %12s%n", p.id(), mine.size(), regions,
+                    lengths.isEmpty() ? "-" : lengths.get(lengths.size() / 2) + " periods",
+                    mine.isEmpty() ? "-" : mine.stream().map(Episode::enterPeriod).min(Comparator.naturalOrder()).get(),
+                    mine.isEmpty() ? "-" : mine.stream().map(Episode::enterPeriod).max(Comparator.naturalOrder()).get());
+        }
+        List<Episode> national = episodes.stream().filter(e -> e.region().equals("US")).toList();
+        if (!national.isEmpty() && !backtest.recessionMonths().isEmpty()) {
+            console.println();
+            console.println("National episodes against NBER recessions (negative: the policy led the recession start):");
+            LocalDate coverage = backtest.recessionCoverageStart();
+            for (Episode e : national) {
+                Long lead = backtest.monthsFromRecessionStart(e);
+                String verdict;
+                if (e.enterPeriod().isBefore(coverage)) {
+                    verdict = "before the recession data (USREC input starts " + coverage + ")";
+                } else if (lead == null) {
+                    verdict = "no recession start within 24 months: a false signal";
+                } else if (lead == 0) {
+                    verdict = "in the first recession month";
+                } else {
+                    verdict = Math.abs(lead) + (Math.abs(lead) == 1 ? " month " : " months ")
+                            + (lead < 0 ? "before" : "after") + " the recession start";
+                }
+                console.printf("  %-16s on %s .. %s  %s%n", e.policy(), e.enterPeriod(),
+                        e.exitPeriod() == null ? "still on" : e.exitPeriod(), verdict);
+            }
+        }
+    }
+
+    private static String chartRegion(Policy policy, List<Episode> episodes) {
+        if (policy.scope().covers("US", "all")) {
+            return "US";
+        }
+        Map<String, Long> onTime = new TreeMap<>();
+        episodes.stream().filter(e -> e.policy().equals(policy.id()))
+                .forEach(e -> onTime.merge(e.region(), e.durationPeriods(), Long::sum));
+        return onTime.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("US");
+    }
+}

@@ -1,0 +1,47 @@
+package org.laborwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+
+/** {@code laborwatch backtest} as a policy designer runs it. */
+class BacktestCommandTest {
+
+    @Test
+    void writesEpisodesAndAChartWithRecessionsFromSeveralInputs() throws Exception {
+        Path out = Path.of("target", "backtest");
+        Files.createDirectories(out);
+        int code = LaborwatchCli.commandLine().execute("backtest", "--policy", "sahm-national",
+                "--input", "../data/fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", "--format", "fred",
+                "--input", "../data/fred_national_monthly_1980-2025_vintage2026-01.csv", "--format", "fred-long",
+                "--out", out.resolve("episodes.csv").toString(), "--chart", out.resolve("chart.png").toString());
+        assertEquals(0, code);
+        List<String> rows = Files.readAllLines(out.resolve("episodes.csv"));
+        assertEquals("policy,region,sector,enter_period,effective_from,exit_period,effective_until,duration_periods,max_tier",
+                rows.get(0));
+        assertTrue(rows.contains("sahm-national,US,all,2008-02-01,2008-03-01,2010-06-01,2010-06-30,28,base"), rows.toString());
+        // The 2026 vintage carries the July 2024 signal (0.53) and its October exit.
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("sahm-national,US,all,2024-07-01,2024-08-01,2024-10-01")),
+                rows.toString());
+        BufferedImage png = ImageIO.read(out.resolve("chart.png").toFile());
+        assertEquals(1400, png.getWidth());
+        assertEquals(600, png.getHeight());
+    }
+
+    @Test
+    void mismatchedFormatsFailWithAMessage() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = LaborwatchCli.commandLine();
+        cli.setErr(new java.io.PrintWriter(err));
+        int code = cli.execute("backtest", "--policy", "eb-iur", "--input", "a.csv", "--input", "b.csv", "--input", "c.csv",
+                "--format", "fred", "--format", "eta539");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("one --format for all inputs or one per --input"), err.toString());
+    }
+}
