@@ -28,6 +28,7 @@ import java.util.SortedMap;
  * @param tier the tier in force after the event ({@code base} when the policy has no tiers, {@code off} after an exit)
  * @param tierLevel the tier as a number: 0 off, 1 base, 2 and up for the policy's tiers in order
  * @param period the period whose data decided it (the ON week, the trigger month)
+ * @param frequency the frequency of the policy's periods (weekly for ETA 539 metrics, monthly for rates)
  * @param effectiveFrom the first day the decision takes effect
  * @param effectiveUntil for an EXIT, the last day the previous state is in effect; otherwise null
  * @param evidence the metric values that decided it
@@ -38,7 +39,7 @@ import java.util.SortedMap;
  *     of the data that decided it. Derived from the data, not the wall clock, so a replay of the
  *     same inputs gives byte-identical events; the Kafka record timestamp carries the write time.
  */
-@JsonPropertyOrder({"event_id", "policy", "policy_version", "region", "sector", "transition", "tier", "tier_level", "period",
+@JsonPropertyOrder({"event_id", "policy", "policy_version", "region", "sector", "transition", "tier", "tier_level", "period", "frequency",
         "effective_from", "effective_until", "evidence", "thresholds", "corrects", "data_vintage", "emitted_at"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriggerEvent(
@@ -51,6 +52,7 @@ public record TriggerEvent(
         @JsonProperty("tier") String tier,
         @JsonProperty("tier_level") int tierLevel,
         @JsonProperty("period") LocalDate period,
+        @JsonProperty("frequency") Frequency frequency,
         @JsonProperty("effective_from") LocalDate effectiveFrom,
         @JsonProperty("effective_until") LocalDate effectiveUntil,
         @JsonProperty("evidence") SortedMap<String, BigDecimal> evidence,

@@ -212,7 +212,7 @@ class SchemaTest {
                     "iur_13wk", new BigDecimal("5.0"), "iur_lookback_pct", new BigDecimal("120")));
             TriggerEvent event = new TriggerEvent(
                     TriggerEvent.idFor("eb-iur", 3, "US-NV", "all", period, transition, "base"),
-                    "eb-iur", 3, "US-NV", "all", transition, "base", 1, period, LocalDate.of(2020, 5, 17),
+                    "eb-iur", 3, "US-NV", "all", transition, "base", 1, period, Frequency.WEEKLY, LocalDate.of(2020, 5, 17),
                     transition == Transition.EXIT ? LocalDate.of(2020, 8, 15) : null,
                     evidence, thresholds, transition == Transition.CORRECTION ? "0123456789abcdef0123456789abcdef" : null,
                     LocalDate.of(2020, 5, 14), Instant.parse("2020-05-14T09:30:00.123456Z"));
@@ -221,7 +221,7 @@ class SchemaTest {
         // the least a TriggerEvent can hold still validates
         TriggerEvent minimal = new TriggerEvent(
                 TriggerEvent.idFor("sahm-state", 1, "US-CA-06037", "naics:72", LocalDate.of(2024, 7, 1), Transition.ENTER, null),
-                "sahm-state", 1, "US-CA-06037", "naics:72", Transition.ENTER, null, 0, LocalDate.of(2024, 7, 1),
+                "sahm-state", 1, "US-CA-06037", "naics:72", Transition.ENTER, null, 0, LocalDate.of(2024, 7, 1), null,
                 null, null, null, null, null, null, null);
         assertValid(TRIGGER_EVENT, Json.write(minimal));
     }

@@ -27,6 +27,8 @@ import org.laborwatch.trigger.PolicyBook;
  *        │ route to the policies that read them (broadcast policy updates)
  *        │ keyBy policy|region|sector
  *   trigger state machine ─► trigger events; policy acknowledgements
+ *        │ keyBy policy
+ *   national roll-ups (regions ON, share of covered employment) ─► metrics sink
  * </pre>
  *
  * <p>No operator waits for a watermark: labor data are sparse and arrive in bursts, so each series
@@ -39,6 +41,7 @@ public final class LaborwatchPipeline {
     public static final String UID_METRICS = "series-metrics";
     public static final String UID_ROUTE = "route-to-policies";
     public static final String UID_TRIGGERS = "evaluate-triggers";
+    public static final String UID_ROLLUPS = "policy-rollups";
 
     private LaborwatchPipeline() {}
 
@@ -83,7 +86,6 @@ public final class LaborwatchPipeline {
                 .process(new ComputeMetrics(MetricEngine.standard()))
                 .uid(UID_METRICS)
                 .name("series state and metrics");
-        metrics.sinkTo(sinks.metrics()).uid("sink-metrics").name("metric points");
 
         BroadcastStream<String> policies = policyUpdates.broadcast(PolicyDescriptors.POLICY_UPDATES);
         SingleOutputStreamOperator<TriggerEvent> triggers = metrics
@@ -97,6 +99,13 @@ public final class LaborwatchPipeline {
                 .uid(UID_TRIGGERS)
                 .name("trigger state machine");
         triggers.sinkTo(sinks.triggers()).uid("sink-triggers").name("trigger events");
+
+        DataStream<MetricPoint> rollups = triggers
+                .keyBy(TriggerEvent::policy)
+                .process(new RollUpPolicies())
+                .uid(UID_ROLLUPS)
+                .name("national roll-ups");
+        metrics.union(rollups).sinkTo(sinks.metrics()).uid("sink-metrics").name("metric points");
         if (sinks.policyAcks() != null) {
             triggers.getSideOutput(PolicyDescriptors.POLICY_ACKS)
                     .sinkTo(sinks.policyAcks()).uid("sink-policy-acks").name("policy acknowledgements");

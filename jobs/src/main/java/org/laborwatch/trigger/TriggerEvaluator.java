@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
@@ -118,7 +119,7 @@ public final class TriggerEvaluator {
             Set<String> nowIds = new HashSet<>(ids(now));
             for (String previous : d.events) {
                 if (!nowIds.contains(previous)) {
-                    out.add(correction(policy, core, region, sector, e.getKey(), previous, d.values, d.vintage));
+                    out.add(correction(policy, state.frequency, core, region, sector, e.getKey(), previous, d.values, d.vintage));
                 }
             }
             for (TriggerEvent n : now) {
@@ -133,14 +134,14 @@ public final class TriggerEvaluator {
     }
 
     /** Decides one period: updates {@code core} and returns the events. */
-    private static List<TriggerEvent> step(Policy policy, TriggerState.Core core, org.laborwatch.contract.Frequency frequency,
+    private static List<TriggerEvent> step(Policy policy, TriggerState.Core core, Frequency frequency,
             String region, String sector, LocalDate period, Map<String, BigDecimal> values, LocalDate vintage) {
         Outcome enter = policy.enter().evaluate(values::get);
         Outcome exit = policy.exitIsNotEnter() ? not(enter) : policy.exit().evaluate(values::get);
         Outcome deciding = core.on ? exit : enter;
         if (deciding == Outcome.UNKNOWN) {
             return policy.unavailable() == Policy.UnavailableMode.EMIT
-                    ? List.of(event(policy, region, sector, Transition.DATA_UNAVAILABLE, core.tier, period, null, null,
+                    ? List.of(event(policy, frequency, region, sector, Transition.DATA_UNAVAILABLE, core.tier, period, null, null,
                             values, vintage, null))
                     : List.of();
         }
@@ -152,7 +153,7 @@ public final class TriggerEvaluator {
                 core.onPeriod = period;
                 core.exitStreak = 0;
                 core.tier = tierOf(policy, values);
-                return List.of(event(policy, region, sector, Transition.ENTER, core.tier, period,
+                return List.of(event(policy, frequency, region, sector, Transition.ENTER, core.tier, period,
                         EffectiveDates.from(policy.effective(), period), null, values, vintage, null));
             }
             return List.of();
@@ -164,7 +165,7 @@ public final class TriggerEvaluator {
             core.offPeriod = period;
             core.enterStreak = 0;
             core.tier = OFF;
-            return List.of(event(policy, region, sector, Transition.EXIT, OFF, period,
+            return List.of(event(policy, frequency, region, sector, Transition.EXIT, OFF, period,
                     EffectiveDates.from(policy.effective(), period), EffectiveDates.until(policy.effective(), period),
                     values, vintage, null));
         }
@@ -172,7 +173,7 @@ public final class TriggerEvaluator {
         if (!tier.equals(core.tier)) {
             Transition t = rank(policy, tier) > rank(policy, core.tier) ? Transition.TIER_UP : Transition.TIER_DOWN;
             core.tier = tier;
-            return List.of(event(policy, region, sector, t, tier, period, EffectiveDates.from(policy.effective(), period),
+            return List.of(event(policy, frequency, region, sector, t, tier, period, EffectiveDates.from(policy.effective(), period),
                     null, values, vintage, null));
         }
         return List.of();
@@ -217,13 +218,13 @@ public final class TriggerEvaluator {
         return ids;
     }
 
-    private static TriggerEvent correction(Policy policy, TriggerState.Core core, String region, String sector,
-            LocalDate period, String corrects, Map<String, BigDecimal> values, LocalDate vintage) {
-        return event(policy, region, sector, Transition.CORRECTION, core.tier, period, null, null, values, vintage, corrects);
+    private static TriggerEvent correction(Policy policy, Frequency frequency, TriggerState.Core core, String region,
+            String sector, LocalDate period, String corrects, Map<String, BigDecimal> values, LocalDate vintage) {
+        return event(policy, frequency, region, sector, Transition.CORRECTION, core.tier, period, null, null, values, vintage, corrects);
     }
 
-    private static TriggerEvent event(Policy policy, String region, String sector, Transition transition, String tier,
-            LocalDate period, LocalDate from, LocalDate until, Map<String, BigDecimal> values, LocalDate vintage,
+    private static TriggerEvent event(Policy policy, Frequency frequency, String region, String sector,
+            Transition transition, String tier, LocalDate period, LocalDate from, LocalDate until, Map<String, BigDecimal> values, LocalDate vintage,
             String corrects) {
         SortedMap<String, BigDecimal> evidence = new TreeMap<>();
         values.forEach((k, v) -> {
@@ -234,7 +235,8 @@ public final class TriggerEvaluator {
         Instant emitted = vintage == null ? null : vintage.atStartOfDay(ZoneOffset.UTC).toInstant();
         return new TriggerEvent(
                 TriggerEvent.idFor(policy.id(), policy.version(), region, sector, period, transition, tier, corrects),
-                policy.id(), policy.version(), region, sector, transition, tier, level(policy, tier), period, from, until,
+                policy.id(), policy.version(), region, sector, transition, tier, level(policy, tier), period, frequency,
+                from, until,
                 evidence, new TreeMap<>(policy.thresholds()), corrects, vintage, emitted);
     }
 }

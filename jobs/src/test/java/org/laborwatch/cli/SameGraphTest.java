@@ -29,7 +29,7 @@ import picocli.CommandLine;
 class SameGraphTest {
 
     private static final Set<String> PIPELINE = Set.of(LaborwatchPipeline.UID_VALIDATE, LaborwatchPipeline.UID_METRICS,
-            LaborwatchPipeline.UID_ROUTE, LaborwatchPipeline.UID_TRIGGERS);
+            LaborwatchPipeline.UID_ROUTE, LaborwatchPipeline.UID_TRIGGERS, LaborwatchPipeline.UID_ROLLUPS);
 
     /** Each pipeline operator with its name and its inputs (upstream pipeline uid or "edge", and partitioning). */
     static Map<String, String> topology(StreamExecutionEnvironment env) {

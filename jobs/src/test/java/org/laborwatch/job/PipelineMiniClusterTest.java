@@ -135,6 +135,17 @@ class PipelineMiniClusterTest {
     }
 
     @Test
+    void nationalRollUpsCountTheStatesOnInEb() {
+        List<MetricPoint> rollup = metrics.stream().filter(p -> p.metric().equals("regions_on")
+                && p.sector().equals("policy:eb-iur")).toList();
+        java.util.Map<LocalDate, java.math.BigDecimal> last = new java.util.TreeMap<>();
+        rollup.forEach(p -> last.put(p.period(), p.value()));
+        // AZ and NE entered with the week ending 2020-05-30; VI the week before.
+        assertEquals(new java.math.BigDecimal("3"), last.get(LocalDate.of(2020, 5, 30)));
+        assertTrue(metrics.stream().anyMatch(p -> p.metric().equals("regions_on_share_pct")));
+    }
+
+    @Test
     void aReplayGivesTheSameEventIds() {
         Set<String> ids = triggers.stream().map(TriggerEvent::eventId).collect(Collectors.toSet());
         assertEquals(triggers.size(), ids.size(), "event ids are unique");
