@@ -66,6 +66,7 @@ final class IndeedReader implements ObservationReader {
         Tally tally = new Tally(out);
         Map<String, SeriesSpec[]> specs = new LinkedHashMap<>();
         Map<String, Long> otherVariables = new TreeMap<>();
+        Map<String, String> nameBySector = new LinkedHashMap<>();
         while (rows.next()) {
             tally.row();
             LocalDate day = rows.date("date");
@@ -103,6 +104,11 @@ final class IndeedReader implements ObservationReader {
                             sector = "indeed:" + Slugs.slug(name);
                         } catch (IllegalArgumentException e) {
                             throw rows.error("column display_name: " + e.getMessage());
+                        }
+                        String earlier = nameBySector.putIfAbsent(sector, name);
+                        if (earlier != null) {
+                            throw rows.error("column display_name: '" + name + "' and '" + earlier
+                                    + "' would both be sector " + sector);
                         }
                         spec = spec("US", sector, "sa");
                         specs.put(name, new SeriesSpec[] {spec});

@@ -62,6 +62,15 @@ class IndeedReaderTest {
     }
 
     @Test
+    void twoNamesWithOneSlugAreAnError() {
+        ReaderException e = assertThrows(ReaderException.class, () -> ReadResult.text(PublishedFormat.INDEED,
+                ReaderOptions.withVintage(LocalDate.of(2024, 10, 1)), "indeed_sector.csv",
+                "date,display_name,indeed_job_postings_index\n2020-02-01,Arts & Media,100\n2020-02-01,Arts and Media,100\n"));
+        assertEquals(3, e.line());
+        assertTrue(e.getMessage().contains("indeed:arts-and-media"), e.getMessage());
+    }
+
+    @Test
     void vintageIsRequired() {
         ReaderException e = assertThrows(ReaderException.class, () -> ReadResult.text(PublishedFormat.INDEED, DEFAULTS,
                 "indeed_state.csv", "date,state,indeed_job_postings_index\n2020-02-01,ca,100\n"));
