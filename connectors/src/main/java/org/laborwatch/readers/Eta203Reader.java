@@ -32,9 +32,9 @@ import org.laborwatch.contract.Unit;
  * ethnicity and race columns are not read. A header with an {@code occ_} or {@code ind_} column
  * not in the table below is refused rather than silently dropped.
  *
- * <p>{@code sample_pop} is {@code P} or {@code S}. By the ETA 203 instructions it says whether the
- * state tabulated its whole insured-unemployed population for the reference week ({@code P}) or a
- * sample ({@code S}); the S rows are at population scale (California, April 2020: 1.9 million), so
+ * <p>{@code sample_pop} is {@code P} or {@code S}. As we read the ETA 203 reporting instructions (not
+ * re-checked against the handbook here) it says whether the state tabulated its whole
+ * insured-unemployed population for the reference week ({@code P}) or a sample ({@code S}); the S rows are at population scale (California, April 2020: 1.9 million), so
  * they are read as they are. Which states reported from a sample is listed in a note.
  *
  * <p>Vintage: explicit, else from the file name, else per row the last day of the month after the
