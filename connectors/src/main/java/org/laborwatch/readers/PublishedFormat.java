@@ -14,7 +14,15 @@ public enum PublishedFormat {
     LAUS_STATE("laus-state", "BLS LAUS state unemployment rates (area,area_type,date,unrate_sa,unrate_nsa); states, DC, PR",
             LausStateReader::new),
     ETA539("eta539", "DOL ETA 539 weekly UI claims by state (ic, cw, at, ce, ar)",
-            Eta539Reader::new);
+            Eta539Reader::new),
+    ETA203("eta203", "DOL ETA 203 insured unemployed by state and month, by occupation (soc:NN), industry (naics:NN) and in total",
+            Eta203Reader::new),
+    BTOS("btos", "Census BTOS AI use by state, biweekly: question 7 (ai_use_rate) and 26 (ai_use_expected_rate), Yes answers",
+            BtosReader::new),
+    INDEED("indeed", "Indeed Hiring Lab job postings index, daily: US aggregate (sa, nsa), by state or by occupational sector",
+            IndeedReader::new),
+    CES_LONG("ces-long", "BLS CES employment by industry via FRED, long series_id,date,value_thousands (thousands, sa)",
+            FredLongReader::ces);
 
     private final String formatName;
     private final String description;

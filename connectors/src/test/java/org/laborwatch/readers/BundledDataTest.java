@@ -125,4 +125,107 @@ class BundledDataTest {
         assertEquals(322, caInitial.size());
         assertValue("315893", caInitial.get(LocalDate.of(2020, 5, 2)));
     }
+
+    @Test
+    void eta203OccupationsIndustriesAndTotals() throws Exception {
+        ReadResult r = ReadResult.bundled(PublishedFormat.ETA203, DEFAULTS,
+                "dol_eta203_insured_unemployed_characteristics_by_state_monthly_2019-2025.csv");
+        // 53 areas × 2019-01 … 2025-02, a few months missing; 24 occupations + 21 industries + total per row.
+        assertEquals(new ReadReport(3899, 46 * 3899, 0, List.of(
+                "vintage per row: the last day of the month after the reference month (the ETA 203 is filed within"
+                        + " that month)",
+                "sample_pop S (tabulated from a sample, at population scale; read as is) in 401 rows: AL (1), CA (74),"
+                        + " CT (1), KY (74), RI (73), UT (74), VA (36), VI (68)")), r.report());
+        assertEquals(53, r.observations().stream().map(Observation::region).distinct().count());
+        assertEquals(3899, r.where(o -> o.sector().equals("all")).size());
+        assertValue("1886140", Eta203ReaderTest.one(r, "US-CA", "all", "2020-04-01"));
+        assertValue("423274", Eta203ReaderTest.one(r, "US-CA", "soc:15", "2020-04-01"));
+        assertValue("9032", Eta203ReaderTest.one(r, "US-AK", "all", "2019-01-01"));
+        assertValue("954490", Eta203ReaderTest.one(r, "US-TX", "all", "2020-04-01"));
+        assertEquals(LocalDate.of(2025, 2, 1), r.observations().stream().map(Observation::period)
+                .max(LocalDate::compareTo).orElseThrow());
+    }
+
+    @Test
+    void btosYesAnswersByState() throws Exception {
+        ReadResult r = ReadResult.bundled(PublishedFormat.BTOS, DEFAULTS, "census_btos_ai_use_by_state_biweekly_2023-2025.csv");
+        // 14,628 rows = 53 codes × 46 periods × 2 questions × 3 answers; 4,876 Yes rows, of which 92 are XX
+        // and 1,303 suppressed.
+        assertEquals(new ReadReport(14628, 3481, 1303, List.of(
+                "vintage per row: the period's Saturday + 12 days (approximately the Thursday Census publishes"
+                        + " the period's results)",
+                "1303 Yes cells suppressed (suppression_flag S or no percentage): missing, not zero",
+                "skipped 92 Yes rows with state XX (not a state; probably the national estimate, unconfirmed)",
+                "skipped rows of other answers: Do not know (4876), No (4876)")), r.report());
+        assertEquals(1601, r.count("ai_use_rate"));
+        assertEquals(1880, r.count("ai_use_expected_rate"));
+        assertTrue(r.observations().stream().allMatch(o -> o.period().getDayOfWeek() == DayOfWeek.SATURDAY));
+        assertEquals(LocalDate.of(2023, 9, 23), r.observations().stream().map(Observation::period)
+                .min(LocalDate::compareTo).orElseThrow());
+        assertEquals(LocalDate.of(2025, 6, 14), r.observations().stream().map(Observation::period)
+                .max(LocalDate::compareTo).orElseThrow()); // 2025-12, collected 2025-06-02 … 2025-06-15
+        assertValue("4.9", r.one("ai_use_rate", "US-CA", "nsa", "2023-09-23"));
+        assertValue("9.8", r.one("ai_use_rate", "US-CA", "nsa", "2025-05-17"));
+        assertValue("16.1", r.one("ai_use_rate", "US-WY", "nsa", "2025-04-05")); // 2025-07 (03-24 … 04-06), Wyoming's one published cell
+    }
+
+    /** The Tuesday after each file's last day: the earliest Hiring Lab could have published it. */
+    static final ReaderOptions INDEED_2026_08 = ReaderOptions.withVintage(LocalDate.of(2026, 8, 18));
+    static final ReaderOptions INDEED_2024_10 = ReaderOptions.withVintage(LocalDate.of(2024, 10, 1));
+
+    @Test
+    void indeedAggregate() throws Exception {
+        ReadResult r = ReadResult.bundled(PublishedFormat.INDEED, INDEED_2026_08,
+                "indeed_job_postings_index_us_aggregate_daily_2020-2026.csv");
+        assertEquals(new ReadReport(4774, 4774, 0, List.of("skipped rows of variables other than 'total postings':"
+                + " new postings (2387)")), r.report());
+        assertEquals(2387, r.where(o -> o.adjustment().equals("sa")).size());
+        assertValue("62.32", r.one("job_postings_index", "US", "sa", "2020-05-01"));
+        assertValue("65.98", r.one("job_postings_index", "US", "nsa", "2020-05-01"));
+        assertValue("101.79", r.one("job_postings_index", "US", "sa", "2026-08-14"));
+    }
+
+    @Test
+    void indeedStates() throws Exception {
+        ReadResult r = ReadResult.bundled(PublishedFormat.INDEED, INDEED_2026_08,
+                "indeed_job_postings_index_us_by_state_daily_2020-2026.csv");
+        assertEquals(new ReadReport(121737, 121737, 0, List.of()), r.report());
+        assertEquals(51, r.observations().stream().map(Observation::region).distinct().count()); // 50 states + DC
+        assertValue("85.19", r.one("job_postings_index", "US-CA", "sa", "2026-08-14"));
+        assertValue("100", r.one("job_postings_index", "US-AK", "sa", "2020-02-01"));
+    }
+
+    @Test
+    void indeedOccupationalSectors() throws Exception {
+        ReadResult r = ReadResult.bundled(PublishedFormat.INDEED, INDEED_2024_10,
+                "indeed_job_postings_index_us_by_occupational_sector_daily_2020-2024.csv");
+        assertEquals(new ReadReport(78246, 78246, 0, List.of()), r.report());
+        Map<String, Long> perSector = r.observations().stream()
+                .collect(Collectors.groupingBy(Observation::sector, Collectors.counting()));
+        assertEquals(46, perSector.size());
+        assertTrue(perSector.values().stream().allMatch(n -> n == 1701), perSector.toString());
+        assertTrue(perSector.keySet().containsAll(List.of("indeed:software-development", "indeed:arts-and-entertainment",
+                "indeed:scientific-research-and-development", "indeed:it-operations-and-helpdesk")), perSector.toString());
+        assertValue("69.65", r.where(o -> o.sector().equals("indeed:software-development")
+                && o.period().equals(LocalDate.of(2024, 9, 27))).get(0));
+    }
+
+    @Test
+    void cesByIndustryVintage2020() throws Exception {
+        ReadResult r = ReadResult.bundled(PublishedFormat.CES_LONG, DEFAULTS,
+                "fred_ces_employment_by_industry_monthly_sa_1939-2020_vintage2020-11.csv");
+        assertEquals(new ReadReport(12938, 12938, 0, List.of()), r.report());
+        Map<String, Long> perSector = r.observations().stream()
+                .collect(Collectors.groupingBy(Observation::sector, Collectors.counting()));
+        assertEquals(17, perSector.size());
+        assertEquals(982L, perSector.get("all")); // 1939-01 … 2020-10
+        assertEquals(370L, perSector.get("ces:health-care")); // from 1990-01
+        assertTrue(r.observations().stream().allMatch(o -> o.vintage().equals(LocalDate.of(2020, 11, 1))));
+        Map<String, Observation> april2020 = r.where(o -> o.period().equals(LocalDate.of(2020, 4, 1))).stream()
+                .collect(Collectors.toMap(Observation::sector, Function.identity()));
+        assertValue("130303", april2020.get("all"));
+        assertValue("11489", april2020.get("naics:31-33"));
+        assertValue("6227.1", april2020.get("ces:food-services-and-drinking-places"));
+        assertValue("29923", r.where(o -> o.sector().equals("all") && o.period().equals(LocalDate.of(1939, 1, 1))).get(0));
+    }
 }
