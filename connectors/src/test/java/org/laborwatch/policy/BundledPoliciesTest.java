@@ -69,8 +69,8 @@ class BundledPoliciesTest {
                 new Condition.Compare("iur_lookback_pct", Comparison.GE, new BigDecimal("120")))), p.enter());
         assertNull(p.exit());
         assertEquals(new Policy.Confirm(1, 1), p.confirm());
-        assertEquals(13, p.minOn());
-        assertEquals(13, p.lockout());
+        assertEquals(12, p.minOn());
+        assertEquals(14, p.lockout());
         assertEquals(List.of(), p.tiers());
         assertEquals(new Policy.Effective(3, 0, DayOfWeek.SUNDAY), p.effective());
         assertEquals(Policy.RevisionMode.PROSPECTIVE, p.revisions());

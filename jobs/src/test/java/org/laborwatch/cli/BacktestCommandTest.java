@@ -25,7 +25,7 @@ class BacktestCommandTest {
         List<String> rows = Files.readAllLines(out.resolve("episodes.csv"));
         assertEquals("policy,region,sector,enter_period,effective_from,exit_period,effective_until,duration_periods,max_tier",
                 rows.get(0));
-        assertTrue(rows.contains("sahm-national,US,all,2008-02-01,2008-03-01,2010-06-01,2010-06-30,28,base"), rows.toString());
+        assertTrue(rows.contains("sahm-national,US,all,2008-02-01,2008-03-01,2010-06-01,2010-07-31,28,base"), rows.toString());
         // The 2026 vintage carries the July 2024 signal (0.53) and its October exit.
         assertTrue(rows.stream().anyMatch(r -> r.startsWith("sahm-national,US,all,2024-07-01,2024-08-01,2024-10-01")),
                 rows.toString());

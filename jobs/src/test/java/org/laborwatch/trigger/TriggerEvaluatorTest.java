@@ -54,7 +54,7 @@ class TriggerEvaluatorTest {
         assertEquals(new BigDecimal("0.50"), events.get(0).thresholds().get("sahm_gap"));
         assertEquals(Transition.EXIT, events.get(1).transition());
         assertEquals(LocalDate.of(2024, 10, 1), events.get(1).period());
-        assertEquals(LocalDate.of(2024, 10, 31), events.get(1).effectiveUntil());
+        assertEquals(LocalDate.of(2024, 11, 30), events.get(1).effectiveUntil());
     }
 
     @Test
@@ -73,7 +73,7 @@ class TriggerEvaluatorTest {
         assertEquals(1, events.size());
         assertEquals(Transition.ENTER, events.get(0).transition());
         assertEquals(LocalDate.of(2020, 6, 14), events.get(0).effectiveFrom());
-        // Below 5.0 from week 13 after the ON week: the 13-week minimum is met, so it exits.
+        // Below 5.0 in week 13 after the ON week: past the minimum, so it exits.
         for (int w = 1; w <= 13; w++) {
             LocalDate week = on.plusWeeks(w);
             String iur = w < 13 ? "6.0" : "4.83";
@@ -86,20 +86,66 @@ class TriggerEvaluatorTest {
     }
 
     @Test
-    void anOnStateLastsAtLeastMinOnPeriods() {
+    void anEbPeriodLastsAtLeastThirteenWeeks() {
         Policy eb = BundledPolicies.load("eb-iur");
         TriggerState state = new TriggerState();
         LocalDate on = LocalDate.of(2020, 5, 30);
-        feed(eb, state, weekly("iur_13wk", on, "5.5"), weekly("iur_lookback_pct", on, "200"));
-        for (int w = 1; w < 13; w++) {
+        TriggerEvent enter = feed(eb, state, weekly("iur_13wk", on, "5.5"), weekly("iur_lookback_pct", on, "200")).get(0);
+        for (int w = 1; w < 12; w++) {
             List<TriggerEvent> e = feed(eb, state, weekly("iur_13wk", on.plusWeeks(w), "4.0"),
                     weekly("iur_lookback_pct", on.plusWeeks(w), "200"));
             assertTrue(e.isEmpty(), "no exit in week " + w + " of the 13-week minimum");
         }
         assertTrue(state.isOn());
-        List<TriggerEvent> e = feed(eb, state, weekly("iur_13wk", on.plusWeeks(13), "4.0"),
-                weekly("iur_lookback_pct", on.plusWeeks(13), "200"));
-        assertEquals(Transition.EXIT, e.get(0).transition());
+        TriggerEvent exit = feed(eb, state, weekly("iur_13wk", on.plusWeeks(12), "4.0"),
+                weekly("iur_lookback_pct", on.plusWeeks(12), "200")).get(0);
+        assertEquals(Transition.EXIT, exit.transition());
+        // Sunday 2020-06-14 to Saturday 2020-09-12: exactly 13 weeks of benefits.
+        assertEquals(13 * 7 - 1, java.time.temporal.ChronoUnit.DAYS.between(enter.effectiveFrom(), exit.effectiveUntil()));
+    }
+
+    @Test
+    void aThirteenPeriodMinimumOnHoldsWhateverTheData() {
+        Policy p = PolicyParser.parse("""
+                id: t
+                version: 1
+                scope: {regions: US, sectors: all}
+                enter: "sahm_gap >= 0.50"
+                min_on: 13
+                """);
+        TriggerState s = new TriggerState();
+        feed(p, s, sahm("2020-01", "0.6"));
+        for (int m = 1; m < 13; m++) {
+            assertTrue(feed(p, s, sahm(LocalDate.of(2020, 1, 1).plusMonths(m).toString().substring(0, 7), "0.1")).isEmpty());
+        }
+        assertEquals(Transition.EXIT, feed(p, s, sahm("2021-02", "0.1")).get(0).transition());
+    }
+
+    @Test
+    void ebBeginsNoNewPeriodBeforeTheFourteenthWeekAfterAPeriodEnds() {
+        Policy eb = BundledPolicies.load("eb-iur");
+        TriggerState state = new TriggerState();
+        LocalDate on = LocalDate.of(2020, 5, 30);
+        List<TriggerEvent> events = new ArrayList<>();
+        for (int w = 0; w <= 13; w++) {
+            LocalDate week = on.plusWeeks(w);
+            events.addAll(feed(eb, state, weekly("iur_13wk", week, w < 13 ? "6.0" : "4.0"),
+                    weekly("iur_lookback_pct", week, "200")));
+        }
+        LocalDate off = on.plusWeeks(13);
+        assertEquals(Transition.EXIT, events.get(events.size() - 1).transition());
+        // Back above 5.0 at once: no new ON week until the 14th week after the OFF week.
+        for (int w = 1; w < 14; w++) {
+            LocalDate week = off.plusWeeks(w);
+            assertTrue(feed(eb, state, weekly("iur_13wk", week, "6.0"), weekly("iur_lookback_pct", week, "200")).isEmpty(),
+                    "locked out in week " + w);
+        }
+        LocalDate again = off.plusWeeks(14);
+        List<TriggerEvent> e = feed(eb, state, weekly("iur_13wk", again, "6.0"), weekly("iur_lookback_pct", again, "200"));
+        assertEquals(Transition.ENTER, e.get(0).transition());
+        LocalDate periodEnded = off.plusDays(21);
+        // The new period begins on the first day of the 14th week following the end of the prior one.
+        assertEquals(periodEnded.plusDays(1).plusWeeks(13), e.get(0).effectiveFrom());
     }
 
     @Test
