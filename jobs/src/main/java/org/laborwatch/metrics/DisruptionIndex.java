@@ -199,6 +199,16 @@ public final class DisruptionIndex implements Metric {
         return r;
     }
 
+    /** The first period ever seen of any series a component reads. */
+    private LocalDate firstSeen(RegionSeries data) {
+        LocalDate r = null;
+        for (SeriesId id : data.seriesIds()) {
+            LocalDate f = dependsOn(id) ? data.firstSeen(id) : null;
+            r = f != null && (r == null || f.isBefore(r)) ? f : r;
+        }
+        return r;
+    }
+
     private static LocalDate firstOfMonth(LocalDate d) {
         return d.withDayOfMonth(1);
     }
@@ -245,8 +255,8 @@ public final class DisruptionIndex implements Metric {
             LocalDate f = frontier(c, data);
             regionFrontier = f != null && (regionFrontier == null || f.isAfter(regionFrontier)) ? f : regionFrontier;
         }
-        if (regionFrontier == null || regionFrontier.isBefore(t)) {
-            return Optional.empty();
+        if (regionFrontier == null || regionFrontier.isBefore(t) || t.isBefore(firstOfMonth(firstSeen(data)))) {
+            return Optional.empty(); // no data for this month yet, or before the region's data start
         }
         boolean waited = regionFrontier.isAfter(monthEnd.plusDays(config.waitDays()));
         List<Component> present = new ArrayList<>();
