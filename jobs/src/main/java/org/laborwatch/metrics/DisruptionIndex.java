@@ -172,18 +172,29 @@ public final class DisruptionIndex implements Metric {
     @Override
     public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
         LocalDate frontier = null;
+        int present = 0;
         for (Component c : config.components()) {
             LocalDate f = frontier(c, data);
             frontier = f != null && (frontier == null || f.isAfter(frontier)) ? f : frontier;
+            present += f == null ? 0 : 1;
         }
         if (frontier == null) {
             return List.of();
         }
         TreeSet<Slot> slots = new TreeSet<>();
-        // Earlier months may become complete (or pass their wait); the months after read this one in
-        // their values or baselines.
-        int back = 1 + (config.waitDays() + 30) / 28;
-        for (LocalDate m = firstOfMonth(period).minusMonths(back); !m.isAfter(firstOfMonth(frontier)); m = m.plusMonths(1)) {
+        // Earlier months may become complete (or, with several components, pass their wait); the
+        // months after read this one in their values or baselines.
+        int back = present > 1 ? 1 + (config.waitDays() + 30) / 28 : 1;
+        LocalDate from = firstOfMonth(period).minusMonths(back);
+        for (Component c : config.components()) {
+            if (c.metric().dependsOn(series)) {
+                // A value after a gap changes the component at the gap's periods too.
+                for (Slot s : c.metric().affected(series, period, data)) {
+                    from = s.period().isBefore(from) ? firstOfMonth(s.period()) : from;
+                }
+            }
+        }
+        for (LocalDate m = from; !m.isAfter(firstOfMonth(frontier)); m = m.plusMonths(1)) {
             slots.add(new Slot("all", m));
         }
         return slots;

@@ -91,6 +91,21 @@ class DisruptionIndexTest {
     }
 
     @Test
+    void aValueAfterAGapOfSeveralMonthsReachesTheWholeGap() {
+        Obs.Run r = new Obs.Run(new DisruptionIndex(new DisruptionIndex.Config(3, 62, List.of(
+                new DisruptionIndex.Component(new Tur3Mo(), "all", Frequency.MONTHLY, 1, BigDecimal.ONE)))));
+        for (LocalDate m = month("2019-01"); m.isBefore(month("2020-08")); m = m.plusMonths(1)) {
+            if (!m.equals(month("2020-03")) && !m.equals(month("2020-04"))) {
+                r.apply(Obs.rate("US-PR", m, m.getMonthValue() % 2 == 0 ? "9.1" : "8.9", Obs.V1));
+            }
+        }
+        assertTrue(r.get(DI, "composite", "all", month("2020-02")).isAvailable());
+        for (String m : List.of("2020-03", "2020-04", "2020-05")) {
+            assertFalse(r.get(DI, "composite", "all", month(m)).isAvailable(), m);
+        }
+    }
+
+    @Test
     void unrelatedSeriesDoNotTouchIt() {
         DisruptionIndex d = new DisruptionIndex(DisruptionIndex.Config.defaults(Map.of()));
         assertFalse(d.dependsOn(new SeriesId("u6_rate", "all", "sa")));
