@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Watches labor-market indicators as they are published and says, with evidence, when a "
                 + "safety net should scale up and when it may scale back.%n",
-        subcommands = {DemoCommand.class, BacktestCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, ComputeCommand.class, BacktestCommand.class, RunCommand.class,
+            CommandLine.HelpCommand.class})
 public final class LaborwatchCli implements Runnable {
 
     @CommandLine.Spec
@@ -29,7 +30,10 @@ public final class LaborwatchCli implements Runnable {
 
     /** The configured command line, for tests. */
     public static CommandLine commandLine() {
-        return new CommandLine(new LaborwatchCli())
+        CommandLine commandLine = new CommandLine(new LaborwatchCli());
+        // The formats and metrics come from the code, so the help cannot drift from what runs.
+        commandLine.getSubcommands().get("compute").getCommandSpec().usageMessage().footer(ComputeCommand.footer());
+        return commandLine
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 // A bad flag value or input is the user's to fix: say what, not a stack trace.
                 .setExecutionExceptionHandler((e, cli, parsed) -> {

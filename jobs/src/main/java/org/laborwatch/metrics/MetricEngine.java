@@ -92,7 +92,9 @@ public final class MetricEngine implements Serializable {
             TreeSet<Slot> slots = new TreeSet<>(m.affected(id, period, data));
             for (Slot slot : slots) {
                 Optional<MetricPoint> p = m.compute(data, o.region(), slot.sector(), slot.period());
-                p.ifPresent(point -> points.put(m.name() + "@" + slot.sector() + "@" + slot.period(), point));
+                // The indicator is part of the key: one metric name may be computed from several indicators
+                // (claims_4wk_avg of initial_claims and of continued_claims), by one instance each.
+                p.ifPresent(point -> points.put(m.name() + "@" + point.indicator() + "@" + slot.sector() + "@" + slot.period(), point));
             }
         }
         return points;

@@ -111,6 +111,11 @@ public final class RegionSeries {
         return ids;
     }
 
+    /** Every series held, in series order. */
+    public java.util.Set<SeriesId> seriesIds() {
+        return java.util.Collections.unmodifiableSet(series.keySet());
+    }
+
     /** Number of stored values over all series (for state-size accounting and tests). */
     public int size() {
         return series.values().stream().mapToInt(s -> s.values.size()).sum();

@@ -1,0 +1,339 @@
+package org.laborwatch.metrics;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.policy.MetricNames;
+
+/**
+ * {@code disruption_index}: an illustrative composite, per region and month, the weighted mean of
+ * the z-scores of component metrics against their own trailing baseline. It is not an official
+ * statistic; no agency publishes such an index (notes/rules.md, section 5). It is simple and
+ * deterministic so that a policy on it can be reasoned about.
+ *
+ * <p>For month M and each component c with a value x_c(M): z_c = sign_c · (x_c(M) − mean) / sd,
+ * mean and sd (population standard deviation) of x_c over the previous N months (default 36);
+ * index = Σ w_c z_c / Σ w_c over the components that have a value and a full baseline, rounded
+ * half-up to two decimals. Signs make "more disruption" positive (a fall in postings is
+ * disruption, so postings enter with −1).
+ *
+ * <p>Monthly value of a component (mixed frequencies): its point at the latest period that falls
+ * in the month (the month for monthly metrics; the last Saturday in the month for weekly ones and
+ * for the Saturday-only postings changes; the last BTOS period ending in the month). If that point
+ * is unavailable the component has no value for the month; no earlier week is substituted.
+ *
+ * <p>Skipped: a component with no value for M, with fewer than N baseline months having a value,
+ * or whose baseline is degenerate (sd 0). No component left → {@code unavailable}.
+ *
+ * <p>Completeness, in data time (no watermarks): nothing is emitted for M while a component the
+ * region has is still completing M (its inputs have not passed M's end and it has no point at M's
+ * last possible period yet), so the index does not flicker while a month arrives; once another
+ * component has data more than {@code waitDays} (default 62) past M's end, a laggard is left out
+ * instead of stalling the index. A component the region has no series for is ignored. The vintage
+ * is the newest vintage of the component points used; the point's indicator is {@code composite}.
+ */
+public final class DisruptionIndex implements Metric {
+
+    private static final long serialVersionUID = 1L;
+    public static final String NAME = MetricNames.DISRUPTION_INDEX;
+    private static final MathContext MC = MathContext.DECIMAL64;
+
+    /**
+     * One component.
+     *
+     * @param metric the component metric (its own instance)
+     * @param sector the sector of the component's points read ({@code all} for most)
+     * @param frequency the frequency of the component's points (monthly, weekly, biweekly)
+     * @param sign +1 when a higher value means more disruption, −1 when lower does
+     * @param weight its weight, positive
+     */
+    public record Component(Metric metric, String sector, Frequency frequency, int sign, BigDecimal weight)
+            implements Serializable {
+        public Component {
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(sector, "sector");
+            Objects.requireNonNull(frequency, "frequency");
+            if (sign != 1 && sign != -1) {
+                throw new IllegalArgumentException("sign is +1 or -1, got " + sign);
+            }
+            if (weight == null || weight.signum() <= 0) {
+                throw new IllegalArgumentException("weight must be positive, got " + weight);
+            }
+        }
+    }
+
+    /**
+     * The index configuration.
+     *
+     * @param baselineMonths N, the trailing months of the baseline (default 36)
+     * @param waitDays how long, in data time, a month waits for a lagging component: once another
+     *     component has data this many days past the month's end, the laggard is left out (default 62)
+     * @param components the components, in a fixed order
+     */
+    public record Config(int baselineMonths, int waitDays, List<Component> components) implements Serializable {
+        public Config {
+            if (baselineMonths < 2) {
+                throw new IllegalArgumentException("baselineMonths must be at least 2, got " + baselineMonths);
+            }
+            if (waitDays < 0) {
+                throw new IllegalArgumentException("waitDays must not be negative, got " + waitDays);
+            }
+            components = List.copyOf(components);
+        }
+
+        /**
+         * The defaults: N = 36 and weight 1 each for {@code sahm_gap} (+), {@code claims_yoy_pct} of
+         * initial claims (+), {@code wage_growth_yoy} of total private (−),
+         * {@code postings_change_52wk} (−), {@code ai_use_change} (+),
+         * {@code occupational_dissimilarity} (+) and {@code ai_exposed_claims_shift} (+, with the
+         * given exposure map; empty leaves it out).
+         */
+        public static Config defaults(Map<String, BigDecimal> exposure) {
+            List<Component> c = new ArrayList<>();
+            c.add(new Component(new SahmGap(), "all", Frequency.MONTHLY, 1, BigDecimal.ONE));
+            c.add(new Component(new ClaimsYoy("initial_claims"), "all", Frequency.WEEKLY, 1, BigDecimal.ONE));
+            c.add(new Component(new WageGrowth(), "ces:total-private", Frequency.MONTHLY, -1, BigDecimal.ONE));
+            c.add(new Component(new PostingsChange(364), "all", Frequency.WEEKLY, -1, BigDecimal.ONE));
+            c.add(new Component(AiUse.change(), "all", Frequency.BIWEEKLY, 1, BigDecimal.ONE));
+            c.add(new Component(new OccupationalDissimilarity(), "all", Frequency.MONTHLY, 1, BigDecimal.ONE));
+            if (!exposure.isEmpty()) {
+                c.add(new Component(new AiExposedClaimsShift(exposure), "all", Frequency.MONTHLY, 1, BigDecimal.ONE));
+            }
+            return new Config(36, 62, c);
+        }
+    }
+
+    private final Config config;
+
+    public DisruptionIndex(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean dependsOn(SeriesId series) {
+        for (Component c : config.components()) {
+            if (c.metric().dependsOn(series)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public int window(SeriesId series) {
+        int r = 0;
+        for (Component c : config.components()) {
+            if (c.metric().dependsOn(series)) {
+                Frequency f = seriesFrequency(series);
+                int perMonth = switch (f) {
+                    case DAILY -> 31;
+                    case WEEKLY -> 5;
+                    case BIWEEKLY -> 3;
+                    default -> 1;
+                };
+                r = Math.max(r, c.metric().window(series) + (config.baselineMonths() + 1) * perMonth);
+            }
+        }
+        return r;
+    }
+
+    /** The frequency of a series by its indicator (window() has no data to look it up in). */
+    private static Frequency seriesFrequency(SeriesId series) {
+        return switch (series.indicator()) {
+            case "job_postings_index" -> Frequency.DAILY;
+            case "initial_claims", "continued_claims" -> Frequency.WEEKLY;
+            case "ai_use_rate" -> Frequency.BIWEEKLY;
+            default -> Frequency.MONTHLY;
+        };
+    }
+
+    @Override
+    public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
+        LocalDate frontier = null;
+        int present = 0;
+        for (Component c : config.components()) {
+            LocalDate f = frontier(c, data);
+            frontier = f != null && (frontier == null || f.isAfter(frontier)) ? f : frontier;
+            present += f == null ? 0 : 1;
+        }
+        if (frontier == null) {
+            return List.of();
+        }
+        TreeSet<Slot> slots = new TreeSet<>();
+        // Earlier months may become complete (or, with several components, pass their wait); the
+        // months after read this one in their values or baselines.
+        int back = present > 1 ? 1 + (config.waitDays() + 30) / 28 : 1;
+        LocalDate from = firstOfMonth(period).minusMonths(back);
+        for (Component c : config.components()) {
+            if (c.metric().dependsOn(series)) {
+                // A value after a gap changes the component at the gap's periods too.
+                for (Slot s : c.metric().affected(series, period, data)) {
+                    from = s.period().isBefore(from) ? firstOfMonth(s.period()) : from;
+                }
+            }
+        }
+        for (LocalDate m = from; !m.isAfter(firstOfMonth(frontier)); m = m.plusMonths(1)) {
+            slots.add(new Slot("all", m));
+        }
+        return slots;
+    }
+
+    /** The newest period of any series the component reads in this region, or null. */
+    private static LocalDate frontier(Component c, RegionSeries data) {
+        LocalDate r = null;
+        for (SeriesId id : data.seriesIds()) {
+            LocalDate l = c.metric().dependsOn(id) ? data.latest(id) : null;
+            r = l != null && (r == null || l.isAfter(r)) ? l : r;
+        }
+        return r;
+    }
+
+    /** The first period ever seen of any series a component reads. */
+    private LocalDate firstSeen(RegionSeries data) {
+        LocalDate r = null;
+        for (SeriesId id : data.seriesIds()) {
+            LocalDate f = dependsOn(id) ? data.firstSeen(id) : null;
+            r = f != null && (r == null || f.isBefore(r)) ? f : r;
+        }
+        return r;
+    }
+
+    private static LocalDate firstOfMonth(LocalDate d) {
+        return d.withDayOfMonth(1);
+    }
+
+    /**
+     * The last date in month m at which a component of this frequency can have a period: the month
+     * itself, the last Saturday, or for two-week periods 13 days before the month's end (a later
+     * period start would end in the next month).
+     */
+    private static LocalDate lastPeriod(Frequency f, LocalDate m) {
+        LocalDate end = m.with(TemporalAdjusters.lastDayOfMonth());
+        return switch (f) {
+            case MONTHLY -> m;
+            case BIWEEKLY -> end.minusDays(13);
+            default -> end.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+        };
+    }
+
+    /** The component's point for month m: at the latest of its periods in the month that has one. */
+    private static Optional<MetricPoint> monthly(Component c, RegionSeries data, String region, LocalDate m) {
+        if (c.frequency() == Frequency.MONTHLY) {
+            return c.metric().compute(data, region, c.sector(), m);
+        }
+        LocalDate end = m.with(TemporalAdjusters.lastDayOfMonth());
+        LocalDate sat = end.with(TemporalAdjusters.previousOrSame(DayOfWeek.SATURDAY));
+        Optional<MetricPoint> p;
+        for (LocalDate d = sat; !d.isBefore(m); d = d.minusWeeks(1)) {
+            p = c.metric().compute(data, region, c.sector(), d);
+            if (p.isPresent()) {
+                return p;
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate t) {
+        if (!sector.equals("all") || t.getDayOfMonth() != 1) {
+            return Optional.empty();
+        }
+        LocalDate monthEnd = t.with(TemporalAdjusters.lastDayOfMonth());
+        LocalDate regionFrontier = null;
+        for (Component c : config.components()) {
+            LocalDate f = frontier(c, data);
+            regionFrontier = f != null && (regionFrontier == null || f.isAfter(regionFrontier)) ? f : regionFrontier;
+        }
+        if (regionFrontier == null || regionFrontier.isBefore(t) || t.isBefore(firstOfMonth(firstSeen(data)))) {
+            return Optional.empty(); // no data for this month yet, or before the region's data start
+        }
+        boolean waited = regionFrontier.isAfter(monthEnd.plusDays(config.waitDays()));
+        List<Component> present = new ArrayList<>();
+        List<MetricPoint> current = new ArrayList<>();
+        for (Component c : config.components()) {
+            LocalDate f = frontier(c, data);
+            if (f == null) {
+                continue; // the region does not have this component at all
+            }
+            Optional<MetricPoint> p = monthly(c, data, region, t);
+            boolean complete = f.isAfter(monthEnd) || (!f.isBefore(lastPeriod(c.frequency(), t)) && p.isPresent());
+            if (!complete) {
+                if (waited) {
+                    continue; // a laggard past the wait: left out
+                }
+                return Optional.empty(); // this component is still completing the month (or has not reached it)
+            }
+            if (p.isPresent() && p.get().isAvailable()) {
+                present.add(c);
+                current.add(p.get());
+            }
+        }
+        int n = config.baselineMonths();
+        BigDecimal weighted = BigDecimal.ZERO;
+        BigDecimal weights = BigDecimal.ZERO;
+        LocalDate vintage = null;
+        for (int i = 0; i < present.size(); i++) {
+            Component c = present.get(i);
+            MetricPoint x = current.get(i);
+            List<BigDecimal> base = new ArrayList<>();
+            LocalDate baseVintage = null;
+            for (int k = 1; k <= n; k++) {
+                Optional<MetricPoint> b = monthly(c, data, region, t.minusMonths(k));
+                if (b.isEmpty() || !b.get().isAvailable()) {
+                    break;
+                }
+                base.add(b.get().value());
+                baseVintage = Vintages.newest(baseVintage, b.get().vintage());
+            }
+            if (base.size() < n) {
+                continue;
+            }
+            BigDecimal mean = BigDecimal.ZERO;
+            for (BigDecimal b : base) {
+                mean = mean.add(b);
+            }
+            mean = mean.divide(BigDecimal.valueOf(n), MC);
+            BigDecimal var = BigDecimal.ZERO;
+            for (BigDecimal b : base) {
+                BigDecimal d = b.subtract(mean);
+                var = var.add(d.multiply(d));
+            }
+            var = var.divide(BigDecimal.valueOf(n), MC);
+            if (var.signum() == 0) {
+                continue;
+            }
+            BigDecimal z = x.value().subtract(mean).divide(var.sqrt(MC), MC).multiply(BigDecimal.valueOf(c.sign()));
+            weighted = weighted.add(z.multiply(c.weight()));
+            weights = weights.add(c.weight());
+            vintage = Vintages.newest(vintage, Vintages.newest(x.vintage(), baseVintage));
+        }
+        if (weights.signum() == 0) {
+            return Optional.of(MetricPoint.unavailable(NAME, "composite", region, "all", Frequency.MONTHLY, t,
+                    "no component with a value and a " + n + "-month baseline", vintage));
+        }
+        BigDecimal index = weighted.divide(weights, MC).setScale(2, RoundingMode.HALF_UP);
+        return Optional.of(MetricPoint.ok(NAME, "composite", region, "all", Frequency.MONTHLY, t, index, vintage));
+    }
+}

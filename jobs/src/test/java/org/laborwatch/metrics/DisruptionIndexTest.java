@@ -1,0 +1,117 @@
+package org.laborwatch.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.laborwatch.metrics.Obs.month;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
+
+/** The illustrative disruption index: z-scores against a trailing baseline, weighted. */
+class DisruptionIndexTest {
+
+    private static final String DI = "disruption_index";
+
+    /** ai_use_rate (biweekly, +1, weight 1) and tur_3mo (monthly, -1, weight 2), 3-month baseline. */
+    private static DisruptionIndex index() {
+        return new DisruptionIndex(new DisruptionIndex.Config(3, 62, List.of(
+                new DisruptionIndex.Component(AiUse.rate(), "all", Frequency.BIWEEKLY, 1, BigDecimal.ONE),
+                new DisruptionIndex.Component(new Tur3Mo(), "all", Frequency.MONTHLY, -1, BigDecimal.valueOf(2)))));
+    }
+
+    private static Observation btos(LocalDate sat, String v) {
+        return Obs.of("ai_use_rate", "US-CA", "all", "nsa", Frequency.BIWEEKLY, sat, v, "percent", Obs.V1);
+    }
+
+    private static final LocalDate FIRST_BTOS = LocalDate.of(2024, 1, 13);
+
+    /** BTOS every two weeks from 2024-01-13; the last period of each month carries the value given. */
+    private static void btosUpTo(Obs.Run r, LocalDate until) {
+        Map<LocalDate, String> last = Map.of(LocalDate.of(2024, 1, 27), "1.0", LocalDate.of(2024, 2, 24), "2.0",
+                LocalDate.of(2024, 3, 23), "3.0", LocalDate.of(2024, 4, 20), "8.0");
+        for (LocalDate s = FIRST_BTOS; !s.isAfter(until); s = s.plusWeeks(2)) {
+            r.apply(btos(s, last.getOrDefault(s, "0.5")));
+        }
+    }
+
+    /** Rates giving tur_3mo 4.00, 5.00, 6.00, 5.00 for 2024-01..04. */
+    private static void rates(Obs.Run r, String... months) {
+        Map<String, String> v = Map.of("2023-11", "4.0", "2023-12", "4.0", "2024-01", "4.0", "2024-02", "7.0",
+                "2024-03", "7.0", "2024-04", "1.0", "2024-05", "1.0");
+        for (String m : months) {
+            r.apply(Obs.rate("US-CA", month(m), v.get(m), Obs.V1));
+        }
+    }
+
+    @Test
+    void weightedMeanOfZScoresAgainstTheTrailingBaseline() {
+        Obs.Run r = new Obs.Run(index());
+        btosUpTo(r, LocalDate.of(2024, 5, 18));
+        rates(r, "2023-11", "2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05");
+        // ai_use_rate April (04-20) = 8.0 vs Jan..Mar 1, 2, 3: mean 2, sd sqrt(2/3): z = 7.348469
+        // tur_3mo April = 5.00 vs 4, 5, 6: z = 0 (sign -1, weight 2): (7.348469 + 0) / 3 = 2.449490
+        assertEquals(new BigDecimal("2.45"), r.value(DI, "composite", "all", month("2024-04")));
+        MetricPoint jan = r.get(DI, "composite", "all", month("2024-01"));
+        assertFalse(jan.isAvailable());
+        assertTrue(jan.reason().contains("3-month baseline"), jan.reason());
+    }
+
+    @Test
+    void aDegenerateBaselineSkipsTheComponent() {
+        Obs.Run r = new Obs.Run(index());
+        btosUpTo(r, LocalDate.of(2024, 5, 18));
+        for (String m : List.of("2023-11", "2023-12", "2024-01", "2024-02", "2024-03", "2024-04", "2024-05")) {
+            r.apply(Obs.rate("US-CA", month(m), "5.0", Obs.V1));
+        }
+        // tur_3mo is 5.00 throughout (sd 0): only ai_use_rate counts, z = 7.348469
+        assertEquals(new BigDecimal("7.35"), r.value(DI, "composite", "all", month("2024-04")));
+    }
+
+    @Test
+    void aMonthWaitsForItsComponentsThenForNoMoreThanTheWait() {
+        Obs.Run r = new Obs.Run(index());
+        btosUpTo(r, LocalDate.of(2024, 4, 6));
+        rates(r, "2023-11", "2023-12", "2024-01", "2024-02", "2024-03", "2024-04");
+        assertNull(r.get(DI, "composite", "all", month("2024-04")), "BTOS has not finished April");
+        btosUpTo(r, LocalDate.of(2024, 4, 20));
+        assertEquals(new BigDecimal("2.45"), r.value(DI, "composite", "all", month("2024-04")));
+        // Rates stop; BTOS goes on. May waits for tur_3mo until BTOS is 62 days past May's end.
+        btosUpTo(r, LocalDate.of(2024, 7, 27));
+        assertNull(r.get(DI, "composite", "all", month("2024-05")));
+        btosUpTo(r, LocalDate.of(2024, 8, 10));
+        assertTrue(r.get(DI, "composite", "all", month("2024-05")) != null);
+    }
+
+    @Test
+    void aValueAfterAGapOfSeveralMonthsReachesTheWholeGap() {
+        Obs.Run r = new Obs.Run(new DisruptionIndex(new DisruptionIndex.Config(3, 62, List.of(
+                new DisruptionIndex.Component(new Tur3Mo(), "all", Frequency.MONTHLY, 1, BigDecimal.ONE)))));
+        for (LocalDate m = month("2019-01"); m.isBefore(month("2020-08")); m = m.plusMonths(1)) {
+            if (!m.equals(month("2020-03")) && !m.equals(month("2020-04"))) {
+                r.apply(Obs.rate("US-PR", m, m.getMonthValue() % 2 == 0 ? "9.1" : "8.9", Obs.V1));
+            }
+        }
+        assertTrue(r.get(DI, "composite", "all", month("2020-02")).isAvailable());
+        for (String m : List.of("2020-03", "2020-04", "2020-05")) {
+            assertFalse(r.get(DI, "composite", "all", month(m)).isAvailable(), m);
+        }
+    }
+
+    @Test
+    void unrelatedSeriesDoNotTouchIt() {
+        DisruptionIndex d = new DisruptionIndex(DisruptionIndex.Config.defaults(Map.of()));
+        assertFalse(d.dependsOn(new SeriesId("u6_rate", "all", "sa")));
+        assertFalse(d.dependsOn(new SeriesId("insured_unemployed", "soc:unknown", "nsa")));
+        assertTrue(d.dependsOn(new SeriesId("unemployment_rate", "all", "sa")));
+        assertTrue(d.dependsOn(new SeriesId("insured_unemployed", "soc:15", "nsa")));
+        assertTrue(d.window(new SeriesId("unemployment_rate", "all", "sa")) >= 14 + 36);
+    }
+}
