@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -92,7 +93,12 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
 
     @Override
     protected void submitRequestEntries(List<String> lines, ResultHandler<String> result) {
-        io.execute(() -> write(lines, result));
+        try {
+            io.execute(() -> write(lines, result));
+        } catch (RejectedExecutionException e) {
+            // Closing: the batch stays unacknowledged, so a restore from a checkpoint has it.
+            LOG.debug("writer closed; not writing {} points", lines.size());
+        }
     }
 
     private void write(List<String> lines, ResultHandler<String> result) {
@@ -140,7 +146,11 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
             LOG.warn("{}; retrying {} points in {} ms (attempt {})", verdict.message(), lines.size(), backoff,
                     failedAttempts);
         }
-        retryTimer.schedule(() -> result.retryForEntries(lines), backoff, TimeUnit.MILLISECONDS);
+        try {
+            retryTimer.schedule(() -> result.retryForEntries(lines), backoff, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("writer closed; not retrying {} points", lines.size());
+        }
     }
 
     @Override
