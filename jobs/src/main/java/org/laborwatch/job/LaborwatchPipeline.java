@@ -30,6 +30,9 @@ import org.laborwatch.trigger.PolicyBook;
  *   trigger state machine ─► trigger events; policy acknowledgements
  * </pre>
  *
+ * <p>Optional second consumers write the observations, metric points and trigger events to a
+ * time-series store (InfluxDB) next to their primary sinks.
+ *
  * <p>No operator waits for a watermark: labor data are sparse and arrive in bursts, so each series
  * is ordered by its own periods and each policy evaluates a period when its inputs are complete.
  * Every stateful operator has a stable {@code uid}, which savepoints map state by.
@@ -40,6 +43,9 @@ public final class LaborwatchPipeline {
     public static final String UID_METRICS = "series-metrics";
     public static final String UID_ROUTE = "route-to-policies";
     public static final String UID_TRIGGERS = "evaluate-triggers";
+    /** Stable uids of the optional time-series sinks (their buffered points are in checkpoints). */
+    public static final String UID_METRIC_SERIES = "sink-metric-series";
+    public static final String UID_TRIGGER_SERIES = "sink-trigger-series";
 
     private LaborwatchPipeline() {}
 
@@ -86,6 +92,9 @@ public final class LaborwatchPipeline {
                 .uid(UID_METRICS)
                 .name("series state and metrics");
         metrics.sinkTo(sinks.metrics()).uid("sink-metrics").name("metric points");
+        if (sinks.metricSeries() != null) {
+            metrics.sinkTo(sinks.metricSeries()).uid(UID_METRIC_SERIES).name("metric series");
+        }
 
         BroadcastStream<String> policies = policyUpdates.broadcast(PolicyDescriptors.POLICY_UPDATES);
         SingleOutputStreamOperator<TriggerEvent> triggers = metrics
@@ -99,6 +108,10 @@ public final class LaborwatchPipeline {
                 .uid(UID_TRIGGERS)
                 .name("trigger state machine");
         triggers.sinkTo(sinks.triggers()).uid("sink-triggers").name("trigger events");
+        if (sinks.triggerSeries() != null) {
+            // A second consumer of the trigger stream: the state machine is unchanged.
+            triggers.sinkTo(sinks.triggerSeries()).uid(UID_TRIGGER_SERIES).name("trigger series");
+        }
         if (sinks.policyAcks() != null) {
             triggers.getSideOutput(PolicyDescriptors.POLICY_ACKS)
                     .sinkTo(sinks.policyAcks()).uid("sink-policy-acks").name("policy acknowledgements");
