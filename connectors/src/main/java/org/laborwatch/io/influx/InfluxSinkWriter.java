@@ -45,7 +45,7 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
     private final Counter retries;
     private final Counter failures;
 
-    /** Consecutive failed attempts and when the streak began (0: none); touched by the io threads only. */
+    /** Consecutive failed attempts and when the streak began; touched by the io thread only. */
     private int failedAttempts;
     private long failingSince;
 
@@ -112,7 +112,6 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
             LOG.info("InfluxDB at {} accepts writes again after {} failed attempts", settings.url(), failedAttempts);
         }
         failedAttempts = 0;
-        failingSince = 0;
         batches.inc();
         points.inc(lines.size());
         result.complete();
@@ -122,7 +121,7 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
         InfluxResponses.Verdict verdict = InfluxResponses.classify(e, settings.url(), settings.org(), settings.bucket(),
                 settings.token());
         long now = System.nanoTime();
-        if (failingSince == 0) {
+        if (failedAttempts == 0) {
             failingSince = now;
         }
         long failingFor = now - failingSince;
