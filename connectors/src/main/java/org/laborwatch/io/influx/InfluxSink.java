@@ -22,8 +22,9 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * lines go into checkpoints as they are), lines are written in batches with
  * influxdb-client-java's blocking write API on the writer's own thread, and at most
  * {@code maxInFlightRequests} batches per subtask are outstanding, so a slow or absent InfluxDB
- * backpressures the job instead of piling up points in memory. On a checkpoint and at the end of
- * input the writer waits until every buffered line is written.
+ * backpressures the job instead of piling up points in memory. At a checkpoint the writer waits
+ * for the batches in flight and checkpoints the lines still buffered; at the end of input it waits
+ * until every line is written.
  *
  * <p>Failures are classified by {@link InfluxResponses}: 429, 5xx, timeouts and connection errors
  * are retried with exponential backoff (the batch goes back to the head of the buffer) for up to
