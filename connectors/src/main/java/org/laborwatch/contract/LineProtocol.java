@@ -119,6 +119,17 @@ public final class LineProtocol {
     }
 
     /**
+     * A trigger event as a line of the {@code trigger} measurement: {@code state} is 1 while the
+     * policy is on after the event, {@code tier} its {@code tier_level} (0 off, 1 base, 2 and up the
+     * policy's tiers), {@code transition} its name; the time is the period that decided it.
+     */
+    public static String trigger(TriggerEvent e, TimeUnit precision) {
+        Objects.requireNonNull(e, "trigger event");
+        return trigger(e.policy(), e.region(), e.sector(), e.period(), e.on(), e.tierLevel(), e.transition().name(),
+                precision);
+    }
+
+    /**
      * The period start, UTC midnight, since the epoch at {@code precision} (one of nanoseconds,
      * microseconds, milliseconds, seconds: the precisions InfluxDB writes accept).
      */

@@ -74,6 +74,19 @@ class LineProtocolTest {
     }
 
     @Test
+    void triggerEventLineCarriesStateTierLevelAndTransition() {
+        TriggerEvent exit = new TriggerEvent("id", "eb-iur", 1, "US-NV", "all", Transition.EXIT, "off", 0,
+                LocalDate.of(2020, 5, 2), Frequency.WEEKLY, LocalDate.of(2020, 5, 17), LocalDate.of(2020, 5, 16), null, null,
+                null, null, null);
+        assertEquals("trigger,policy=eb-iur,region=US-NV,sector=all state=0i,tier=0i,transition=\"EXIT\" 1588377600",
+                LineProtocol.trigger(exit, TimeUnit.SECONDS));
+        TriggerEvent tierUp = new TriggerEvent("id", "eb-iur", 1, "US-NV", "all", Transition.TIER_UP, "high", 2,
+                LocalDate.of(2020, 5, 2), Frequency.WEEKLY, LocalDate.of(2020, 5, 17), null, null, null, null, null, null);
+        assertEquals("trigger,policy=eb-iur,region=US-NV,sector=all state=1i,tier=2i,transition=\"TIER_UP\" 1588377600000",
+                LineProtocol.trigger(tierUp, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
     void triggerLine() {
         assertEquals("trigger,policy=eb-iur,region=US-NV,sector=all state=1i,tier=0i,transition=\"ENTER\""
                         + " 1588377600000000000",

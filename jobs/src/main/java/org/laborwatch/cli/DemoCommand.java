@@ -67,6 +67,9 @@ public final class DemoCommand implements Callable<Integer> {
             description = "compact condenses policies with many events by year; full prints every event (default: ${DEFAULT-VALUE}).")
     TimelineDetail timeline;
 
+    @picocli.CommandLine.Mixin
+    InfluxOptions influx = new InfluxOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
@@ -92,7 +95,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path deadLetters = fresh(out.resolve("dead-letter.jsonl"));
 
         StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, out.resolve(".tmp"));
-        wire(env, observations, triggers, metrics, deadLetters, running);
+        wire(env, observations, triggers, metrics, deadLetters, running, influx);
         console.printf("Running the job graph on a local Flink mini cluster (parallelism %d)...%n", parallelism);
         env.execute("laborwatch demo");
 
@@ -112,24 +115,34 @@ public final class DemoCommand implements Callable<Integer> {
         console.printf("%,d observations replayed, %,d metric points, %,d trigger events, %,d dead letters %s%n",
                 replayed, metricLines, events.size(), reasons.values().stream().mapToInt(i -> i).sum(), reasons);
         console.printf("Wrote %s, %s, %s in %.1f s%n", triggers, metrics, deadLetters, (System.nanoTime() - started) / 1e9);
+        if (influx.enabled()) {
+            console.printf("Wrote the observation, metric and trigger measurements to InfluxDB at %s (bucket %s)%n",
+                    influx.url, influx.bucket);
+        }
         return 0;
     }
 
     /** The demo's wiring: the observations file in, files out, the bundled policies, no updates. */
     static void wire(StreamExecutionEnvironment env, Path observations, Path triggers, Path metrics, Path deadLetters,
             List<Policy> policies) {
+        wire(env, observations, triggers, metrics, deadLetters, policies, new InfluxOptions());
+    }
+
+    /** The demo's wiring, also writing to InfluxDB when {@code influx} has a URL. */
+    static void wire(StreamExecutionEnvironment env, Path observations, Path triggers, Path metrics, Path deadLetters,
+            List<Policy> policies, InfluxOptions influx) {
         DataStream<RawRecord> source = env.fromSource(
                 FileSource.forRecordStreamFormat(new RawLinesFormat("observations.jsonl"),
                         new org.apache.flink.core.fs.Path(observations.toAbsolutePath().toUri())).build(),
                 WatermarkStrategy.noWatermarks(), "bundled observations").uid("source-observations");
-        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies,
-                PipelineSinks.builder()
+        PipelineSinks.Builder sinks = PipelineSinks.builder()
                         // Distinct lambdas, not Json::write twice: javac conflates serializable
                         // method references that differ only in their instantiated type.
                         .triggers(new LineFileSink<TriggerEvent>(triggers, (TriggerEvent e) -> Json.write(e)))
                         .metrics(new LineFileSink<MetricPoint>(metrics, (MetricPoint p) -> LineProtocol.metric(p)))
-                        .deadLetters(new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)))
-                        .build());
+                        .deadLetters(new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)));
+        influx.addTo(sinks, System.getenv());
+        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies, sinks.build());
     }
 
     /** Reads the bundled files into JSON lines, as `replay` would send them to Kafka. */

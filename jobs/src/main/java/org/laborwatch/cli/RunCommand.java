@@ -33,7 +33,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code laborwatch run}: the production job for {@code flink run} and application mode. Reads
  * observations and policy updates from Kafka; writes trigger events (exactly-once), metric points,
- * dead letters and policy acknowledgements to Kafka.
+ * dead letters and policy acknowledgements to Kafka; with {@code --influx-url}, also observations,
+ * metric points and trigger series to InfluxDB.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the production job: Kafka in, Kafka out (submit with flink run or application mode).")
@@ -80,6 +81,9 @@ public final class RunCommand implements Callable<Integer> {
             description = "Kafka transaction timeout, below the broker's transaction.max.timeout.ms (default: ${DEFAULT-VALUE}).")
     Duration transactionTimeout;
 
+    @picocli.CommandLine.Mixin
+    InfluxOptions influx = new InfluxOptions();
+
     @Override
     public Integer call() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
@@ -106,8 +110,7 @@ public final class RunCommand implements Callable<Integer> {
                 KafkaEdges.policies(bootstrap, policiesTopic, group, kafka),
                 WatermarkStrategy.noWatermarks(), "policies topic").uid("source-policies");
 
-        LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(),
-                PipelineSinks.builder()
+        PipelineSinks.Builder sinks = PipelineSinks.builder()
                         // Distinct lambdas, not Json::writeBytes four times: javac conflates
                         // serializable method references that differ only in their instantiated type.
                         .triggers(KafkaEdges.<TriggerEvent>jsonSink(bootstrap, triggersTopic, (TriggerEvent e) -> e.kafkaKey(),
@@ -117,8 +120,9 @@ public final class RunCommand implements Callable<Integer> {
                         .deadLetters(KafkaEdges.<DeadLetter>jsonSink(bootstrap, deadLetterTopic, (DeadLetter d) -> d.origin(),
                                 (DeadLetter d) -> Json.writeBytes(d), DeliveryGuarantee.EXACTLY_ONCE, group + "-dead-letters", producer))
                         .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, (PolicyAck a) -> a.policy(),
-                                (PolicyAck a) -> Json.writeBytes(a), DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer))
-                        .build());
+                                (PolicyAck a) -> Json.writeBytes(a), DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer));
+        influx.addTo(sinks, System.getenv());
+        LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(), sinks.build());
     }
 
     private List<Policy> initialPolicies() throws IOException {

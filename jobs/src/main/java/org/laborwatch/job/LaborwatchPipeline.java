@@ -31,6 +31,9 @@ import org.laborwatch.trigger.PolicyBook;
  *   national roll-ups (regions ON, share of covered employment) ─► metrics sink
  * </pre>
  *
+ * <p>Optional second consumers write the observations, metric points and trigger events to a
+ * time-series store (InfluxDB) next to their primary sinks.
+ *
  * <p>No operator waits for a watermark: labor data are sparse and arrive in bursts, so each series
  * is ordered by its own periods and each policy evaluates a period when its inputs are complete.
  * Every stateful operator has a stable {@code uid}, which savepoints map state by.
@@ -42,6 +45,9 @@ public final class LaborwatchPipeline {
     public static final String UID_ROUTE = "route-to-policies";
     public static final String UID_TRIGGERS = "evaluate-triggers";
     public static final String UID_ROLLUPS = "policy-rollups";
+    /** Stable uids of the optional time-series sinks (their buffered points are in checkpoints). */
+    public static final String UID_METRIC_SERIES = "sink-metric-series";
+    public static final String UID_TRIGGER_SERIES = "sink-trigger-series";
 
     private LaborwatchPipeline() {}
 
@@ -99,13 +105,21 @@ public final class LaborwatchPipeline {
                 .uid(UID_TRIGGERS)
                 .name("trigger state machine");
         triggers.sinkTo(sinks.triggers()).uid("sink-triggers").name("trigger events");
+        if (sinks.triggerSeries() != null) {
+            // A second consumer of the trigger stream: the state machine is unchanged.
+            triggers.sinkTo(sinks.triggerSeries()).uid(UID_TRIGGER_SERIES).name("trigger series");
+        }
 
         DataStream<MetricPoint> rollups = triggers
                 .keyBy(TriggerEvent::policy)
                 .process(new RollUpPolicies())
                 .uid(UID_ROLLUPS)
                 .name("national roll-ups");
-        metrics.union(rollups).sinkTo(sinks.metrics()).uid("sink-metrics").name("metric points");
+        DataStream<MetricPoint> allMetrics = metrics.union(rollups);
+        allMetrics.sinkTo(sinks.metrics()).uid("sink-metrics").name("metric points");
+        if (sinks.metricSeries() != null) {
+            allMetrics.sinkTo(sinks.metricSeries()).uid(UID_METRIC_SERIES).name("metric series");
+        }
         if (sinks.policyAcks() != null) {
             triggers.getSideOutput(PolicyDescriptors.POLICY_ACKS)
                     .sinkTo(sinks.policyAcks()).uid("sink-policy-acks").name("policy acknowledgements");

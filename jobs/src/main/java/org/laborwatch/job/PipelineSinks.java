@@ -16,13 +16,19 @@ import org.laborwatch.contract.TriggerEvent;
  * @param deadLetters refused input records (required)
  * @param policyAcks acknowledgements of policy updates (optional)
  * @param observations accepted observations, for the {@code observation} measurement (optional)
+ * @param metricSeries metric points again, for a time-series store such as InfluxDB next to
+ *     {@code metrics} (optional; a second consumer of the metric stream)
+ * @param triggerSeries trigger events again, for the {@code trigger} measurement next to
+ *     {@code triggers} (optional; a second consumer of the trigger stream)
  */
 public record PipelineSinks(
         Sink<TriggerEvent> triggers,
         Sink<MetricPoint> metrics,
         Sink<DeadLetter> deadLetters,
         Sink<PolicyAck> policyAcks,
-        Sink<Observation> observations) {
+        Sink<Observation> observations,
+        Sink<MetricPoint> metricSeries,
+        Sink<TriggerEvent> triggerSeries) {
 
     public static Builder builder() {
         return new Builder();
@@ -35,6 +41,8 @@ public record PipelineSinks(
         private Sink<DeadLetter> deadLetters;
         private Sink<PolicyAck> policyAcks;
         private Sink<Observation> observations;
+        private Sink<MetricPoint> metricSeries;
+        private Sink<TriggerEvent> triggerSeries;
 
         public Builder triggers(Sink<TriggerEvent> sink) {
             this.triggers = sink;
@@ -61,11 +69,21 @@ public record PipelineSinks(
             return this;
         }
 
+        public Builder metricSeries(Sink<MetricPoint> sink) {
+            this.metricSeries = sink;
+            return this;
+        }
+
+        public Builder triggerSeries(Sink<TriggerEvent> sink) {
+            this.triggerSeries = sink;
+            return this;
+        }
+
         public PipelineSinks build() {
             Objects.requireNonNull(triggers, "a sink for trigger events is required");
             Objects.requireNonNull(metrics, "a sink for metric points is required");
             Objects.requireNonNull(deadLetters, "a sink for dead letters is required: bad input must not be lost");
-            return new PipelineSinks(triggers, metrics, deadLetters, policyAcks, observations);
+            return new PipelineSinks(triggers, metrics, deadLetters, policyAcks, observations, metricSeries, triggerSeries);
         }
     }
 }

@@ -56,4 +56,33 @@ class CliTest {
         assertEquals("2", r[0]);
         assertTrue(r[2].contains("--bootstrap"), r[2]);
     }
+
+    @Test
+    void anUnreadableInfluxTokenFileFailsWithAMessage() {
+        String[] r = run("run", "--bootstrap", "127.0.0.1:1", "--influx-url", "http://127.0.0.1:1",
+                "--influx-token-file", "target/no-such-token");
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains("cannot read the InfluxDB token file target/no-such-token"), r[2]);
+    }
+
+    @Test
+    void aBadInfluxUrlFailsWithAMessageAndTheTokenIsNotPrinted() throws java.io.IOException {
+        java.nio.file.Path token = java.nio.file.Files.writeString(java.nio.file.Path.of("target", "cli-test-token"), "t0ps3cret\n");
+        String[] r = run("run", "--bootstrap", "127.0.0.1:1", "--influx-url", "127.0.0.1:8086",
+                "--influx-token-file", token.toString());
+        assertEquals("1", r[0]);
+        assertTrue(r[2].contains("InfluxDB URL '127.0.0.1:8086' must be http(s)://host[:port]"), r[2]);
+        assertTrue(!(r[1] + r[2]).contains("t0ps3cret"), r[2]);
+    }
+
+    @Test
+    void runAndDemoDocumentTheInfluxFlags() {
+        for (String command : new String[] {"run", "demo"}) {
+            String[] r = run(command, "--help");
+            for (String flag : new String[] {"--influx-url", "--influx-org", "--influx-bucket", "--influx-token-file"}) {
+                assertTrue(r[1].contains(flag), command + " --help lists " + flag + ": " + r[1]);
+            }
+            assertTrue(r[1].contains("LABORWATCH_INFLUX_TOKEN"), r[1]);
+        }
+    }
 }

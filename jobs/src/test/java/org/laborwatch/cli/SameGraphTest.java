@@ -78,10 +78,27 @@ class SameGraphTest {
         new CommandLine(run).parseArgs("--bootstrap", "127.0.0.1:9092");
         run.wire(production);
 
+        // Production writing to InfluxDB too: the time-series sinks are extra consumers only.
+        StreamExecutionEnvironment withInflux = env();
+        RunCommand runWithInflux = new RunCommand();
+        Path token = java.nio.file.Files.writeString(Path.of("target", "same-graph-token"), "token\n");
+        new CommandLine(runWithInflux).parseArgs("--bootstrap", "127.0.0.1:9092", "--influx-url", "http://127.0.0.1:8086",
+                "--influx-token-file", token.toString());
+        runWithInflux.wire(withInflux);
+
+        Set<String> influxSinks = new java.util.TreeSet<>();
+        for (StreamNode node : withInflux.getStreamGraph(false).getStreamNodes()) {
+            if (node.getTransformationUID() != null && node.getOperatorName().contains("Writer")) {
+                influxSinks.add(node.getTransformationUID());
+            }
+        }
+        assertTrue(influxSinks.containsAll(Set.of("sink-observations", LaborwatchPipeline.UID_METRIC_SERIES,
+                LaborwatchPipeline.UID_TRIGGER_SERIES)), "InfluxDB sinks with stable uids: " + influxSinks);
         Map<String, String> expected = topology(inMemory);
         assertEquals(PIPELINE, expected.keySet());
         assertEquals(expected, topology(demo));
         assertEquals(expected, topology(production));
+        assertEquals(expected, topology(withInflux));
         assertTrue(expected.get(LaborwatchPipeline.UID_TRIGGERS).contains("KeyGroupStreamPartitioner"),
                 "triggers are keyed: " + expected);
     }

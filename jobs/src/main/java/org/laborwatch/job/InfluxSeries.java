@@ -1,0 +1,43 @@
+package org.laborwatch.job;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.laborwatch.contract.LineProtocol;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
+import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.io.influx.InfluxSink;
+import org.laborwatch.io.influx.InfluxToken;
+
+/**
+ * The three InfluxDB measurements of DESIGN.md as pipeline sinks: {@code observation} (accepted
+ * observations), {@code metric} (metric points) and {@code trigger} (trigger events), all
+ * timestamped at their period start, so a replay overwrites instead of adding points.
+ */
+public final class InfluxSeries {
+
+    private InfluxSeries() {}
+
+    /**
+     * Sets the {@code observations}, {@code metricSeries} and {@code triggerSeries} sinks of
+     * {@code sinks} to InfluxDB sinks writing to {@code bucket} in {@code org} at {@code url}.
+     *
+     * @param tuning applied to each sink builder before it is built (batching, backoff); may do nothing
+     */
+    public static PipelineSinks.Builder addTo(PipelineSinks.Builder sinks, String url, String org, String bucket,
+            InfluxToken token, Consumer<InfluxSink.Builder<?>> tuning) {
+        // Distinct lambdas, not method references: javac conflates serializable method references
+        // that differ only in their instantiated type.
+        InfluxSink.Builder<Observation> observations = InfluxSink.<Observation>builder()
+                .lines((Observation o, TimeUnit p) -> LineProtocol.observation(o, p));
+        InfluxSink.Builder<MetricPoint> metrics = InfluxSink.<MetricPoint>builder()
+                .lines((MetricPoint m, TimeUnit p) -> LineProtocol.metric(m, p));
+        InfluxSink.Builder<TriggerEvent> triggers = InfluxSink.<TriggerEvent>builder()
+                .lines((TriggerEvent e, TimeUnit p) -> LineProtocol.trigger(e, p));
+        for (InfluxSink.Builder<?> b : java.util.List.<InfluxSink.Builder<?>>of(observations, metrics, triggers)) {
+            b.url(url).org(org).bucket(bucket).token(token);
+            tuning.accept(b);
+        }
+        return sinks.observations(observations.build()).metricSeries(metrics.build()).triggerSeries(triggers.build());
+    }
+}
