@@ -81,6 +81,11 @@ public final class LineProtocol {
     public static String metric(MetricPoint p, TimeUnit precision) {
         Objects.requireNonNull(p, "metric point");
         Map<String, String> tags = new TreeMap<>();
+        // The input indicator is a tag too: claims_4wk_avg of initial and of continued claims share
+        // metric, region, sector and week, and must not overwrite each other.
+        if (p.indicator() != null) {
+            tags.put("indicator", p.indicator());
+        }
         tags.put("metric", p.metric());
         tags.put("region", p.region());
         tags.put("sector", p.sector());

@@ -1,6 +1,7 @@
 package org.laborwatch.contract;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -61,7 +62,7 @@ class LineProtocolTest {
     void okMetricWritesValueAndClearsTheUnavailableFlag() {
         MetricPoint p = MetricPoint.ok("sahm_gap", "unemployment_rate", "US", "all", Frequency.MONTHLY, JULY,
                 new BigDecimal("0.50"), LocalDate.of(2024, 8, 2));
-        assertEquals("metric,metric=sahm_gap,region=US,sector=all unavailable=false,value=0.50 1719792000000000000",
+        assertEquals("metric,indicator=unemployment_rate,metric=sahm_gap,region=US,sector=all unavailable=false,value=0.50 1719792000000000000",
                 LineProtocol.metric(p));
     }
 
@@ -69,7 +70,7 @@ class LineProtocolTest {
     void unavailableMetricWritesOnlyTheFlag() {
         MetricPoint p = MetricPoint.unavailable("sahm_gap", "unemployment_rate", "US-CA", "all", Frequency.MONTHLY,
                 JULY, "missing 2024-03", LocalDate.of(2024, 8, 2));
-        assertEquals("metric,metric=sahm_gap,region=US-CA,sector=all unavailable=true 1719792000000000000",
+        assertEquals("metric,indicator=unemployment_rate,metric=sahm_gap,region=US-CA,sector=all unavailable=true 1719792000000000000",
                 LineProtocol.metric(p));
     }
 
@@ -117,5 +118,15 @@ class LineProtocolTest {
                 () -> LineProtocol.trigger("p", "US", "all", JULY, true, 0, "ENTER\nfake,line x=1"));
         assertThrows(IllegalArgumentException.class, () -> LineProtocol.observation(observation("a\nb", BigDecimal.ONE)));
         assertThrows(NullPointerException.class, () -> LineProtocol.trigger("p", "US", "all", JULY, true, 0, null));
+    }
+
+    @Test
+    void claimsAveragesOfDifferentIndicatorsAreDifferentSeries() {
+        java.time.LocalDate week = java.time.LocalDate.of(2020, 5, 9);
+        String initial = LineProtocol.metric(MetricPoint.ok("claims_4wk_avg", "initial_claims", "US", "all",
+                Frequency.WEEKLY, week, new java.math.BigDecimal("3083000"), week.plusDays(5)));
+        String continued = LineProtocol.metric(MetricPoint.ok("claims_4wk_avg", "continued_claims", "US", "all",
+                Frequency.WEEKLY, week, new java.math.BigDecimal("21962000"), week.plusDays(12)));
+        assertNotEquals(initial.substring(0, initial.indexOf(' ')), continued.substring(0, continued.indexOf(' ')));
     }
 }

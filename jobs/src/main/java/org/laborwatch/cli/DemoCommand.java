@@ -57,7 +57,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "ID", split = ",",
             description = "Bundled policies to run (default: all bundled: ${DEFAULT-VALUE}).",
-            defaultValue = "sahm-national,sahm-state,eb-iur")
+            defaultValue = "sahm-national,sahm-state,eb-iur,eb-iur-6,eb-tur,ai-exposed-claims,disruption-index")
     List<String> policies;
 
     /** How much of the timeline to print. */
@@ -109,6 +109,8 @@ public final class DemoCommand implements Callable<Integer> {
         console.println();
         console.println("Summary");
         TriggerTimeline.summarize(events, console);
+        console.println();
+        LatestReadings.print(metrics, console);
         console.println();
         long metricLines = countLines(metrics);
         Map<String, Integer> reasons = deadLetterReasons(deadLetters);

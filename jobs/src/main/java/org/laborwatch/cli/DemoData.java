@@ -19,7 +19,12 @@ final class DemoData {
      */
     record Input(String file, PublishedFormat format, ReaderOptions options) {}
 
-    /** The national unemployment history, the state LAUS file and ETA 539. */
+    /**
+     * The national unemployment history, the state LAUS file, ETA 539 claims, and for the AI-era and
+     * sector metrics: ETA 203 claimants by occupation, Census BTOS AI use and national Indeed postings.
+     * Indeed by state and by occupational sector (200,000 daily points) are left to replay, compute
+     * and backtest, to keep the demo to about a minute.
+     */
     static final List<Input> INPUTS = List.of(
             new Input("fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", PublishedFormat.byName("fred"),
                     ReaderOptions.defaults()),
@@ -27,7 +32,14 @@ final class DemoData {
             new Input("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", PublishedFormat.byName("laus-state"),
                     ReaderOptions.withVintage(LocalDate.of(2023, 11, 17))),
             new Input("dol_eta539_weekly_claims_by_state_2019-2025.csv", PublishedFormat.byName("eta539"),
-                    ReaderOptions.defaults()));
+                    ReaderOptions.defaults()),
+            new Input("dol_eta203_insured_unemployed_characteristics_by_state_monthly_2019-2025.csv",
+                    PublishedFormat.byName("eta203"), ReaderOptions.defaults()),
+            new Input("census_btos_ai_use_by_state_biweekly_2023-2025.csv", PublishedFormat.byName("btos"),
+                    ReaderOptions.defaults()),
+            // Hiring Lab revises the whole index every week: the vintage is the day after the file's last date.
+            new Input("indeed_job_postings_index_us_aggregate_daily_2020-2026.csv", PublishedFormat.byName("indeed"),
+                    ReaderOptions.withVintage(LocalDate.of(2026, 8, 18)))));
 
     /** Deliberately broken records, replayed with the data to show the dead-letter output at work. */
     static final String BAD_RECORDS = "demo-bad-records.jsonl";

@@ -108,10 +108,10 @@ public final class DisruptionIndex implements Metric {
             c.add(new Component(new WageGrowth(), "ces:total-private", Frequency.MONTHLY, -1, BigDecimal.ONE));
             c.add(new Component(new PostingsChange(364), "all", Frequency.WEEKLY, -1, BigDecimal.ONE));
             c.add(new Component(AiUse.change(), "all", Frequency.BIWEEKLY, 1, BigDecimal.ONE));
-            c.add(new Component(new OccupationalDissimilarity(), "all", Frequency.MONTHLY, 1, BigDecimal.ONE));
-            if (!exposure.isEmpty()) {
-                c.add(new Component(new AiExposedClaimsShift(exposure), "all", Frequency.MONTHLY, 1, BigDecimal.ONE));
-            }
+            // The occupation-share metrics are left out of the default composite: each ETA 203 row
+            // changes 24 occupation series, and re-scoring 37 months of shares against their 2019
+            // baseline for each of them made the composite the job's dominant cost. They have their
+            // own illustrative policy (ai-exposed-claims) and can be added back with a custom Config.
             return new Config(36, 62, c);
         }
     }
@@ -134,18 +134,26 @@ public final class DisruptionIndex implements Metric {
     @Override
     public boolean dependsOn(SeriesId series) {
         for (Component c : config.components()) {
-            if (c.metric().dependsOn(series)) {
+            if (reads(c, series)) {
                 return true;
             }
         }
         return false;
     }
 
+    /**
+     * Whether a component reads this series: its metric depends on it and it is in the sector the
+     * component scores (postings by occupational sector do not move the national composite).
+     */
+    private static boolean reads(Component c, SeriesId series) {
+        return c.metric().dependsOn(series) && series.sector().equals(c.sector());
+    }
+
     @Override
     public int window(SeriesId series) {
         int r = 0;
         for (Component c : config.components()) {
-            if (c.metric().dependsOn(series)) {
+            if (reads(c, series)) {
                 Frequency f = seriesFrequency(series);
                 int perMonth = switch (f) {
                     case DAILY -> 31;
@@ -187,7 +195,7 @@ public final class DisruptionIndex implements Metric {
         int back = present > 1 ? 1 + (config.waitDays() + 30) / 28 : 1;
         LocalDate from = firstOfMonth(period).minusMonths(back);
         for (Component c : config.components()) {
-            if (c.metric().dependsOn(series)) {
+            if (reads(c, series)) {
                 // A value after a gap changes the component at the gap's periods too.
                 for (Slot s : c.metric().affected(series, period, data)) {
                     from = s.period().isBefore(from) ? firstOfMonth(s.period()) : from;
@@ -204,7 +212,7 @@ public final class DisruptionIndex implements Metric {
     private static LocalDate frontier(Component c, RegionSeries data) {
         LocalDate r = null;
         for (SeriesId id : data.seriesIds()) {
-            LocalDate l = c.metric().dependsOn(id) ? data.latest(id) : null;
+            LocalDate l = reads(c, id) ? data.latest(id) : null;
             r = l != null && (r == null || l.isAfter(r)) ? l : r;
         }
         return r;
