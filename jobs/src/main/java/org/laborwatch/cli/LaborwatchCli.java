@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Watches labor-market indicators as they are published and says, with evidence, when a "
                 + "safety net should scale up and when it may scale back.%n",
-        subcommands = {DemoCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, RunCommand.class, ReplayCommand.class, TriggersCommand.class,
+                CommandLine.HelpCommand.class})
 public final class LaborwatchCli implements Runnable {
 
     @CommandLine.Spec
