@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,8 @@ import org.apache.flink.runtime.executiongraph.AccessExecutionVertex;
 import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.laborwatch.contract.Json;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.RawRecord;
@@ -42,7 +43,8 @@ import picocli.CommandLine;
 final class KafkaJobFixture {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-23T12:00:00Z"), ZoneOffset.UTC);
-    static final Set<String> STATES = Set.of("US-AZ", "US-NE", "US-VI");
+    /** AZ, NE and VI share a partition with the national series (of 2, by region); CA has the other. */
+    static final Set<String> STATES = Set.of("US-AZ", "US-NE", "US-VI", "US-CA");
 
     private KafkaJobFixture() {}
 
@@ -55,17 +57,25 @@ final class KafkaJobFixture {
         return all;
     }
 
-    /** The Kafka key a producer uses: the series, so each series stays in one partition, in order. */
+    /** The Kafka key a producer uses: the series. */
     static String seriesKey(Observation o) {
-        return o.indicator() + "|" + o.region() + "|" + o.sector() + "|" + o.adjustment();
+        return ReplayCommand.key(o);
     }
 
-    static List<Map.Entry<String, byte[]>> records(List<Observation> observations) {
-        List<Map.Entry<String, byte[]>> out = new ArrayList<>();
-        for (Observation o : observations) {
-            out.add(new AbstractMap.SimpleEntry<>(seriesKey(o), Json.writeBytes(o)));
+    /**
+     * Sends observations as {@code replay} does: keyed by series, in the partition of their region.
+     * With {@code byRegion} false, Kafka's default partitioner spreads a region's series over the
+     * partitions by their series key.
+     */
+    static void produce(EmbeddedKafka kafka, String topic, List<Observation> observations, boolean byRegion) throws Exception {
+        try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
+            int partitions = producer.partitionsFor(topic).size();
+            for (Observation o : observations) {
+                producer.send(new ProducerRecord<>(topic, byRegion ? ReplayCommand.partition(o.region(), partitions) : null,
+                        seriesKey(o).getBytes(StandardCharsets.UTF_8), Json.writeBytes(o)));
+            }
+            producer.flush();
         }
-        return out;
     }
 
     /** The trigger events of the same graph over the same observations with in-memory edges. */

@@ -61,18 +61,20 @@ class RunCommandKafkaTest {
 
     private static List<Observation> observations;
     private static Set<String> expectedIds;
+    private static Map<String, TriggerEvent> expectedById;
 
     @BeforeAll
     static void reference() throws Exception {
         observations = KafkaJobFixture.observations();
         List<TriggerEvent> reference = KafkaJobFixture.referenceRun(observations);
+        expectedById = reference.stream().collect(Collectors.toMap(TriggerEvent::eventId, e -> e, (a, b) -> a));
         expectedIds = reference.stream().map(TriggerEvent::eventId).collect(Collectors.toCollection(TreeSet::new));
         assertEquals(reference.size(), expectedIds.size(), "the reference run has unique ids");
     }
 
-    private static void produce(String prefix, List<Observation> obs) {
+    private static void produce(String prefix, List<Observation> obs) throws Exception {
         KAFKA.createLaborwatchTopics(prefix);
-        KAFKA.produce(prefix + "observations", KafkaJobFixture.records(obs));
+        KafkaJobFixture.produce(KAFKA, prefix + "observations", obs, true);
     }
 
     /** Checks that the committed triggers are exactly the expected ids, once each; returns a summary. */
@@ -89,9 +91,34 @@ class RunCommandKafkaTest {
                 expectedIds.size(), committed.size(), counts.size(), duplicated.size(), lost.size(), unexpected.size());
         System.out.println(prefix + " " + summary);
         assertTrue(duplicated.isEmpty(), "duplicated: " + duplicated);
-        assertTrue(lost.isEmpty(), "lost: " + lost);
+        assertTrue(lost.isEmpty(), "lost: " + lost.stream().map(id -> describe(expectedById.get(id))).toList());
         assertTrue(unexpected.isEmpty(), "unexpected: " + unexpected);
         return summary;
+    }
+
+    /**
+     * Known problem, left for the owners of the metrics and trigger operators: when the series of
+     * one region are spread over partitions (Kafka's default partitioner on the series key) and the
+     * partitions progress at different speeds, eb-iur decisions depend on which ran ahead. With the
+     * stream slowed down (as under load), Nebraska's ENTER of 2020-05-30 and its EXIT of 2020-08-29
+     * are never emitted (seen in every slowed-down run, with or without failures; most likely the
+     * look-back or the IUR of those weeks is decided before a series from the other partition
+     * arrives, and the decision is not revisited). {@code replay} and the
+     * tests above therefore place each record in its region's partition.
+     */
+    @org.junit.jupiter.api.Disabled("known: decisions depend on cross-partition arrival order of a region's series")
+    @Test
+    void seriesOfARegionSpreadOverPartitionsGiveTheSameEvents() throws Exception {
+        String prefix = "spread.";
+        KAFKA.createLaborwatchTopics(prefix);
+        KafkaJobFixture.produce(KAFKA, prefix + "observations", observations, false);
+        RunCommand run = KafkaJobFixture.run(KAFKA, prefix, Duration.ofMillis(250));
+        run.boundedForTesting = true;
+        run.observationsTapForTesting = s -> KafkaJobFixture.Tap.apply(s, Set.of(), 2);
+        StreamExecutionEnvironment env = KafkaJobFixture.env(false);
+        run.wire(env);
+        env.execute("series spread over partitions");
+        assertExactlyExpected(prefix);
     }
 
     @Test
@@ -144,6 +171,7 @@ class RunCommandKafkaTest {
             }
         }
         Set<String> failAt = new HashSet<>();
+        assertTrue(ends.values().stream().allMatch(n -> n > 0), "both partitions have data: " + ends);
         while (failAt.size() < 12) {
             TopicPartition tp = partitions.get(random.nextInt(2));
             failAt.add(tp.topic() + "-" + tp.partition() + "@" + random.nextLong(ends.get(tp)));
@@ -213,25 +241,55 @@ class RunCommandKafkaTest {
         System.out.println("savepoint " + savepoint + " after " + committedBefore + " committed trigger events");
 
         // More data arrives while the job is down.
-        KAFKA.produce(prefix + "observations", KafkaJobFixture.records(observations.subList(cut, observations.size())));
+        KafkaJobFixture.produce(KAFKA, prefix + "observations", observations.subList(cut, observations.size()), true);
 
-        // Second run: the same graph, from the savepoint.
+        // Second run: the same graph, unbounded again, from the savepoint; stopped with a savepoint
+        // once it has read everything (its consumer group committed the end offsets on a checkpoint).
         RunCommand second = KafkaJobFixture.run(KAFKA, prefix, Duration.ofMillis(250));
-        second.boundedForTesting = true;
         second.observationsTapForTesting = s -> KafkaJobFixture.Tap.apply(s, Set.of(), 2);
         StreamExecutionEnvironment env2 = KafkaJobFixture.env(false);
         second.wire(env2);
         StreamGraph graph = env2.getStreamGraph();
         graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
-        env2.execute(graph);
+        JobClient resumed = env2.executeAsync(graph);
+        waitUntilConsumed(prefix + "group", prefix + "observations");
+        resumed.stopWithSavepoint(false, Path.of("target", "tmp", "savepoints").toAbsolutePath().toUri().toString(),
+                SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
         assertExactlyExpected(prefix);
+    }
+
+    /** Waits until a consumer group has committed the end offset of every partition of a topic. */
+    private static void waitUntilConsumed(String group, String topic) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+        try (var admin = KAFKA.admin()) {
+            List<TopicPartition> partitions = List.of(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
+            Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new java.util.HashMap<>();
+            partitions.forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+            var ends = admin.listOffsets(latest).all().get();
+            while (true) {
+                var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                boolean done = partitions.stream().allMatch(tp -> ends.get(tp).offset() == 0
+                        || committed.get(tp) != null && committed.get(tp).offset() >= ends.get(tp).offset());
+                if (done) {
+                    return;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("group " + group + " did not consume " + topic + ": " + committed + " vs " + ends);
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    private static String describe(TriggerEvent e) {
+        return e.policy() + " " + e.region() + " " + e.period() + " " + e.transition() + " " + e.evidence();
     }
 
     private static void waitUntilRunning(MiniCluster cluster, JobID job) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (cluster.getJobStatus(job).get() != JobStatus.RUNNING
-                || cluster.getExecutionGraph(job).get().getAllExecutionVertices().iterator().next()
-                        .getExecutionState() != org.apache.flink.runtime.execution.ExecutionState.RUNNING) {
+        while (cluster.getJobStatus(job).get() != JobStatus.RUNNING || java.util.stream.StreamSupport.stream(
+                cluster.getExecutionGraph(job).get().getAllExecutionVertices().spliterator(), false)
+                .noneMatch(v -> v.getExecutionState() == org.apache.flink.runtime.execution.ExecutionState.RUNNING)) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("job did not start");
             }

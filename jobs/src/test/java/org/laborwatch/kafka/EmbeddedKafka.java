@@ -54,6 +54,13 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     /** Broker-wide message.max.bytes; clients need max.request.size at least this. */
     public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
+    /**
+     * The broker's transaction protocol (KIP-890): 2 is the default of a new Kafka 4.x cluster and
+     * bumps the producer epoch at the end of every transaction; 1 is the classic protocol.
+     * {@code -Dlaborwatch.kafka.transaction.version=2} runs the tests against the other one.
+     */
+    public static final short TRANSACTION_VERSION = Short.parseShort(System.getProperty("laborwatch.kafka.transaction.version", "2"));
+
     private final Path logDir;
     private int brokerPort;
     private int controllerPort;
@@ -122,6 +129,7 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
                     .setNodeId(1).setClusterId(Uuid.randomUuid().toString())
                     .setDirectories(List.of(logDir.toString())).setMetadataLogDirectory(logDir.toString())
                     .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION).setControllerListenerName("CONTROLLER")
+                    .setFeatureLevel("transaction.version", TRANSACTION_VERSION)
                     .run();
             formatted = true;
         }
@@ -130,7 +138,8 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         try (Admin admin = admin()) {
             admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
         }
-        System.out.printf("embedded kafka on %s (log dir %s) up in %d ms%n", bootstrap(), logDir,
+        System.out.printf("embedded kafka on %s (transaction.version %d, log dir %s) up in %d ms%n", bootstrap(),
+                TRANSACTION_VERSION, logDir,
                 (System.nanoTime() - t0) / 1_000_000);
     }
 
