@@ -122,7 +122,10 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         p.put("transaction.max.timeout.ms", Long.toString(Duration.ofMinutes(15).toMillis()));
         // A restarted broker must not wait for a clean-shutdown dance with itself.
         p.put("controlled.shutdown.enable", "false");
-        p.put("log.flush.interval.messages", "1");
+        // A restarted broker re-registers under the same id; the controller waits for the old
+        // registration's session to expire first (9 s by default).
+        p.put("broker.heartbeat.interval.ms", "500");
+        p.put("broker.session.timeout.ms", "3000");
         KafkaConfig config = KafkaConfig.fromProps(p, false);
         if (!formatted) {
             new Formatter().setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
