@@ -81,8 +81,21 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws IOException {
         stop();
+        deleteLogDir();
+    }
+
+    /** Removes the broker's data (the 10 MB test records would otherwise pile up under target/). */
+    public void deleteLogDir() throws IOException {
+        if (!Files.exists(logDir)) {
+            return;
+        }
+        try (var paths = Files.walk(logDir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Formats the log directory on first start, then starts the broker and waits until it answers. */
