@@ -32,14 +32,27 @@ public final class KafkaEdges {
 
     /** Observations: from the committed offsets of the group, or the earliest on first start. */
     public static KafkaSource<RawRecord> observations(String bootstrap, String topic, String groupId, Properties extra) {
-        return KafkaSource.<RawRecord>builder()
+        return observations(bootstrap, topic, groupId, extra, null);
+    }
+
+    /**
+     * Observations, optionally bounded: with {@code stoppingOffsets} (tests use
+     * {@link OffsetsInitializer#latest()}) the source ends there, so a job over a topic finishes and
+     * commits its last transactions. Production passes {@code null}: unbounded.
+     */
+    public static KafkaSource<RawRecord> observations(String bootstrap, String topic, String groupId, Properties extra,
+            OffsetsInitializer stoppingOffsets) {
+        var builder = KafkaSource.<RawRecord>builder()
                 .setBootstrapServers(require(bootstrap, "bootstrap servers"))
                 .setTopics(require(topic, "observations topic"))
                 .setGroupId(require(groupId, "consumer group"))
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
                 .setDeserializer(new RawRecordDeserializer())
-                .setProperties(extra)
-                .build();
+                .setProperties(extra);
+        if (stoppingOffsets != null) {
+            builder.setBounded(stoppingOffsets);
+        }
+        return builder.build();
     }
 
     /**
@@ -47,14 +60,23 @@ public final class KafkaEdges {
      * ends up with the newest version of every policy (older versions are refused by version).
      */
     public static KafkaSource<String> policies(String bootstrap, String topic, String groupId, Properties extra) {
-        return KafkaSource.<String>builder()
+        return policies(bootstrap, topic, groupId, extra, null);
+    }
+
+    /** Policy updates, optionally bounded like {@link #observations(String, String, String, Properties, OffsetsInitializer)}. */
+    public static KafkaSource<String> policies(String bootstrap, String topic, String groupId, Properties extra,
+            OffsetsInitializer stoppingOffsets) {
+        var builder = KafkaSource.<String>builder()
                 .setBootstrapServers(require(bootstrap, "bootstrap servers"))
                 .setTopics(require(topic, "policies topic"))
                 .setGroupId(require(groupId, "consumer group") + "-policies")
                 .setStartingOffsets(OffsetsInitializer.earliest())
                 .setDeserializer(new PolicyTextDeserializer())
-                .setProperties(extra)
-                .build();
+                .setProperties(extra);
+        if (stoppingOffsets != null) {
+            builder.setBounded(stoppingOffsets);
+        }
+        return builder.build();
     }
 
     /**

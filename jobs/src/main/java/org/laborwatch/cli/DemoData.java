@@ -39,7 +39,7 @@ final class DemoData {
                     ReaderOptions.defaults()),
             // Hiring Lab revises the whole index every week: the vintage is the day after the file's last date.
             new Input("indeed_job_postings_index_us_aggregate_daily_2020-2026.csv", PublishedFormat.byName("indeed"),
-                    ReaderOptions.withVintage(LocalDate.of(2026, 8, 18)))));
+                    ReaderOptions.withVintage(LocalDate.of(2026, 8, 18))));
 
     /** Deliberately broken records, replayed with the data to show the dead-letter output at work. */
     static final String BAD_RECORDS = "demo-bad-records.jsonl";

@@ -1,18 +1,17 @@
 package org.laborwatch.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.laborwatch.contract.DeadLetter;
@@ -84,6 +83,14 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InfluxOptions influx = new InfluxOptions();
 
+    /**
+     * Testing seams, not flags: tests bound the Kafka sources at the offsets latest when the job
+     * starts (production is unbounded) and put a failure-injecting map between the observations
+     * source and the graph.
+     */
+    boolean boundedForTesting;
+    UnaryOperator<DataStream<RawRecord>> observationsTapForTesting = UnaryOperator.identity();
+
     @Override
     public Integer call() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
@@ -98,16 +105,17 @@ public final class RunCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--checkpoint-interval must be positive, got " + checkpointInterval);
         }
         env.enableCheckpointing(checkpointInterval.toMillis());
-        Properties kafka = kafkaProperties();
+        Properties kafka = KafkaClientConfig.load(kafkaConfig);
         Properties producer = new Properties();
         producer.putAll(kafka);
         producer.setProperty("transaction.timeout.ms", Long.toString(transactionTimeout.toMillis()));
 
-        DataStream<RawRecord> observations = env.fromSource(
-                KafkaEdges.observations(bootstrap, observationsTopic, group, kafka),
-                WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
+        OffsetsInitializer stopAt = boundedForTesting ? OffsetsInitializer.latest() : null;
+        DataStream<RawRecord> observations = observationsTapForTesting.apply(env.fromSource(
+                KafkaEdges.observations(bootstrap, observationsTopic, group, kafka, stopAt),
+                WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations"));
         DataStream<String> policyUpdates = env.fromSource(
-                KafkaEdges.policies(bootstrap, policiesTopic, group, kafka),
+                KafkaEdges.policies(bootstrap, policiesTopic, group, kafka, stopAt),
                 WatermarkStrategy.noWatermarks(), "policies topic").uid("source-policies");
 
         PipelineSinks.Builder sinks = PipelineSinks.builder()
@@ -130,21 +138,5 @@ public final class RunCommand implements Callable<Integer> {
             return BundledPolicies.all();
         }
         return new ArrayList<>(PolicyParser.parseAllInFile(policyFile));
-    }
-
-    private Properties kafkaProperties() throws IOException {
-        Properties p = new Properties();
-        if (kafkaConfig != null) {
-            try (InputStream in = Files.newInputStream(kafkaConfig)) {
-                p.load(in);
-            }
-        }
-        for (Map.Entry<String, String> e : System.getenv().entrySet()) {
-            // LABORWATCH_KAFKA_SASL_JAAS_CONFIG -> sasl.jaas.config: secrets from the environment.
-            if (e.getKey().startsWith("LABORWATCH_KAFKA_")) {
-                p.setProperty(e.getKey().substring("LABORWATCH_KAFKA_".length()).toLowerCase().replace('_', '.'), e.getValue());
-            }
-        }
-        return p;
     }
 }

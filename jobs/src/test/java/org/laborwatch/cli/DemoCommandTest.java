@@ -73,9 +73,10 @@ class DemoCommandTest {
     void writesLineProtocolAndDeadLetters() throws Exception {
         List<String> lp = Files.readAllLines(OUT.resolve("metrics.lp"));
         assertTrue(lp.size() > 70_000, "metric lines: " + lp.size());
-        assertTrue(lp.stream().allMatch(l -> l.startsWith("metric,metric=")), lp.get(0));
+        assertTrue(lp.stream().allMatch(l -> l.startsWith("metric,") && l.contains(",metric=")), lp.get(0));
         List<String> dead = Files.readAllLines(OUT.resolve("dead-letter.jsonl"));
         assertEquals(7, dead.size());
+        assertTrue(screen.contains("AI-exposed claims shift"), screen);
         assertTrue(screen.contains("7 dead letters"), screen);
     }
 

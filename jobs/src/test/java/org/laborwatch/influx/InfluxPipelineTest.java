@@ -164,7 +164,8 @@ class InfluxPipelineTest {
             Map<String, Double> values = new TreeMap<>();
             Map<String, Boolean> unavailable = new TreeMap<>();
             for (MetricPoint p : points) {
-                String key = String.join("|", p.metric(), p.region(), p.sector(), Long.toString(epoch(p.period())));
+                String key = String.join("|", p.metric(), p.indicator(), p.region(), p.sector(),
+                        Long.toString(epoch(p.period())));
                 if (p.isAvailable()) {
                     values.put(key, p.value().doubleValue());
                 }
@@ -248,7 +249,7 @@ class InfluxPipelineTest {
 
     private static Map<String, Long> holdsExactly(String db) {
         Map<String, Long> counts = new TreeMap<>();
-        assertSame(expected.metrics, read(db, "metric", List.of("metric", "region", "sector"), List.of("value", "unavailable")));
+        assertSame(expected.metrics, read(db, "metric", List.of("metric", "indicator", "region", "sector"), List.of("value", "unavailable")));
         long obs = server.count(db, "SELECT count(value) FROM observation");
         assertEquals(expected.observationKeys.size(), obs, "observation points");
         counts.put("observation", obs);
@@ -262,7 +263,7 @@ class InfluxPipelineTest {
         long triggerPoints = server.count(db, "SELECT count(state) FROM trigger");
         assertEquals(expected.triggers.size(), triggerPoints, "trigger points");
         counts.put("trigger", triggerPoints);
-        assertSame(expected.metrics, read(db, "metric", List.of("metric", "region", "sector"), List.of("value", "unavailable")));
+        assertSame(expected.metrics, read(db, "metric", List.of("metric", "indicator", "region", "sector"), List.of("value", "unavailable")));
         assertSame(expected.triggers, read(db, "trigger", List.of("policy", "region", "sector"), List.of("state", "tier", "transition")));
         return counts;
     }

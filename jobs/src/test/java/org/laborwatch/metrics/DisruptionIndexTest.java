@@ -111,7 +111,10 @@ class DisruptionIndexTest {
         assertFalse(d.dependsOn(new SeriesId("u6_rate", "all", "sa")));
         assertFalse(d.dependsOn(new SeriesId("insured_unemployed", "soc:unknown", "nsa")));
         assertTrue(d.dependsOn(new SeriesId("unemployment_rate", "all", "sa")));
-        assertTrue(d.dependsOn(new SeriesId("insured_unemployed", "soc:15", "nsa")));
+        // Occupation shares are not a default component; postings by occupational sector do not move it.
+        assertFalse(d.dependsOn(new SeriesId("insured_unemployed", "soc:15", "nsa")));
+        assertFalse(d.dependsOn(new SeriesId("job_postings_index", "indeed:software-development", "sa")));
+        assertTrue(d.dependsOn(new SeriesId("job_postings_index", "all", "sa")));
         assertTrue(d.window(new SeriesId("unemployment_rate", "all", "sa")) >= 14 + 36);
     }
 }

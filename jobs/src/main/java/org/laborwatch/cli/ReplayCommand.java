@@ -1,0 +1,185 @@
+package org.laborwatch.cli;
+
+import java.io.PrintStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
+import org.laborwatch.contract.Json;
+import org.laborwatch.contract.Observation;
+import org.laborwatch.readers.PublishedFormat;
+import org.laborwatch.readers.ReaderOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code laborwatch replay}: loads a published file into the observations topic, one Observation
+ * JSON per record, keyed by series ({@code indicator|region|sector|adjustment}) and placed in the
+ * partition of its region, so each series, and each region, stays in one partition, in period order. The producer is idempotent (acks=all), so a retry
+ * never writes a record twice.
+ */
+@Command(name = "replay", mixinStandardHelpOptions = true,
+        description = "Load a published file (FRED, BLS LAUS, DOL ETA 539) into the observations topic, keyed by series.")
+public final class ReplayCommand implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true,
+            defaultValue = "${env:LABORWATCH_BOOTSTRAP}", description = "Kafka bootstrap servers (env LABORWATCH_BOOTSTRAP).")
+    String bootstrap;
+
+    @Option(names = "--input", paramLabel = "FILE", required = true, description = "The published file to replay.")
+    Path input;
+
+    @Option(names = "--format", paramLabel = "FORMAT", required = true,
+            description = "fred, fred-long, laus-state or eta539.")
+    String format;
+
+    @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
+            description = "Publication date to stamp on every observation (default: from the file name or rows).")
+    LocalDate vintage;
+
+    @Option(names = "--topic", defaultValue = "laborwatch.observations", description = "Topic (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--rate", paramLabel = "N", description = "At most N records per second (default: as fast as Kafka takes them).")
+    Integer rate;
+
+    @Option(names = "--kafka-config", paramLabel = "FILE",
+            description = "Kafka client properties file (security.protocol, sasl.*, ssl.*); LABORWATCH_KAFKA_* env on top.")
+    Path kafkaConfig;
+
+    /** The final count goes here; tests replace it. */
+    PrintStream out = System.out;
+    /** Where progress goes; tests replace it. */
+    PrintStream progressOut = System.err;
+    /** Whether progress may redraw a bar (a terminal) or prints periodic lines (a log). */
+    boolean terminal = System.console() != null;
+
+    @Override
+    public Integer call() throws Exception {
+        if (rate != null && rate < 1) {
+            throw new IllegalArgumentException("--rate must be at least 1, got " + rate);
+        }
+        if (!Files.isRegularFile(input)) {
+            throw new IllegalArgumentException("--input " + input + " is not a file");
+        }
+        PublishedFormat published = PublishedFormat.byName(format);
+        List<Observation> observations = new ArrayList<>();
+        try (Reader r = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+            published.reader(vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage))
+                    .read(r, input.getFileName().toString(), observations::add);
+        }
+        long sent = send(observations);
+        out.printf("replayed %d observations from %s to %s%n", sent, input.getFileName(), topic);
+        return 0;
+    }
+
+    private long send(List<Observation> observations) throws Exception {
+        Properties p = KafkaClientConfig.load(kafkaConfig);
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, "20");
+        p.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        Progress progress = new Progress(observations.size(), progressOut, terminal);
+        long start = System.nanoTime();
+        long sent = 0;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer())) {
+            int partitions = producer.partitionsFor(topic).size();
+            Future<RecordMetadata> last = null;
+            for (Observation o : observations) {
+                if (rate != null) {
+                    long due = start + sent * 1_000_000_000L / rate;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                }
+                last = producer.send(new ProducerRecord<>(topic, partition(o.region(), partitions), key(o), Json.writeBytes(o)), (m, e) -> {
+                    if (e == null) {
+                        progress.acked();
+                    }
+                });
+                sent++;
+            }
+            producer.flush();
+            if (last != null) {
+                last.get(); // surfaces a failed send as an error, not a silent short count
+            }
+        }
+        progress.done();
+        return sent;
+    }
+
+    /** The record key: the series. */
+    static String key(Observation o) {
+        return o.indicator() + "|" + o.region() + "|" + o.sector() + "|" + o.adjustment();
+    }
+
+    /**
+     * The partition: by region (Kafka's default hash of the region), so all the series of a region
+     * land in one partition, in file order. The job combines a
+     * region's series (the IUR divides at by ce, the look-back prefers the reported ar), and when
+     * they are spread over partitions that progress at different speeds its decisions can depend
+     * on which partition ran ahead (RunCommandKafkaTest#seriesOfARegionSpreadOverPartitions).
+     */
+    static int partition(String region, int partitions) {
+        return Utils.toPositive(Utils.murmur2(region.getBytes(StandardCharsets.UTF_8))) % partitions;
+    }
+
+    /** A bar on a terminal, a line every few seconds otherwise. */
+    static final class Progress {
+        private final long total;
+        private final PrintStream out;
+        private final boolean terminal;
+        private final java.util.concurrent.atomic.AtomicLong acked = new java.util.concurrent.atomic.AtomicLong();
+        private volatile long lastPrint = System.nanoTime();
+
+        Progress(long total, PrintStream out, boolean terminal) {
+            this.total = total;
+            this.out = out;
+            this.terminal = terminal;
+        }
+
+        void acked() {
+            long n = acked.incrementAndGet();
+            long now = System.nanoTime();
+            long every = terminal ? 100_000_000L : 5_000_000_000L;
+            if (now - lastPrint >= every) {
+                lastPrint = now;
+                print(n);
+            }
+        }
+
+        synchronized void print(long n) {
+            int pct = total == 0 ? 100 : (int) (n * 100 / total);
+            if (terminal) {
+                int width = 40;
+                int filled = pct * width / 100;
+                out.print("\r[" + "#".repeat(filled) + " ".repeat(width - filled) + "] " + pct + "% " + n + "/" + total);
+                out.flush();
+            } else {
+                out.printf("replay: %d/%d records (%d%%)%n", n, total, pct);
+            }
+        }
+
+        void done() {
+            if (terminal) {
+                print(acked.get());
+                out.println();
+            }
+        }
+    }
+}
