@@ -39,6 +39,11 @@ public final class InsuredUnemploymentRate implements Metric {
     }
 
     @Override
+    public java.util.Set<SeriesId> partners(SeriesId series) {
+        return java.util.Set.of(new SeriesId(series.is(AVERAGE, NSA) ? COVERED : AVERAGE, series.sector(), NSA));
+    }
+
+    @Override
     public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
         return List.of(new Slot(series.sector(), period));
     }

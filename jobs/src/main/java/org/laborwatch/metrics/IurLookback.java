@@ -43,6 +43,16 @@ public final class IurLookback implements Metric {
     }
 
     @Override
+    public java.util.Set<SeriesId> partners(SeriesId series) {
+        java.util.Set<SeriesId> all = new java.util.HashSet<>(java.util.Set.of(
+                new SeriesId(REPORTED, series.sector(), InsuredUnemploymentRate.NSA),
+                new SeriesId(InsuredUnemploymentRate.AVERAGE, series.sector(), InsuredUnemploymentRate.NSA),
+                new SeriesId(InsuredUnemploymentRate.COVERED, series.sector(), InsuredUnemploymentRate.NSA)));
+        all.remove(series);
+        return all;
+    }
+
+    @Override
     public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
         if (series.indicator().equals(REPORTED)) {
             return List.of(new Slot(series.sector(), period));
@@ -71,8 +81,9 @@ public final class IurLookback implements Metric {
             Optional<MetricPoint> y2 = InsuredUnemploymentRate.compute(NAME, data, region, sector, UiWeeks.corresponding(t, 2));
             if (y1.isEmpty() || y2.isEmpty() || !y1.get().isAvailable() || !y2.get().isAvailable()) {
                 LocalDate latestReported = data.latest(reportedId);
-                if (latestReported != null && !latestReported.isAfter(t)) {
-                    // The reported average may still arrive with this week's row.
+                if (latestReported == null || !latestReported.isAfter(t)) {
+                    // The reported average may still arrive (with this week's row, or as a series
+                    // that lags): only a gap in it is a missing value.
                     return Optional.empty();
                 }
                 return Optional.of(MetricPoint.unavailable(NAME, InsuredUnemploymentRate.AVERAGE, region, sector,

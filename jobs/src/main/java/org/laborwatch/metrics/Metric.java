@@ -25,6 +25,15 @@ public interface Metric extends java.io.Serializable {
     /** Periods of {@code series} before the period it computes that this metric reads. */
     int window(SeriesId series);
 
+    /**
+     * The other series this metric reads together with {@code series} at the same periods (the IUR
+     * divides {@code at} by {@code ce}). History of {@code series} is kept until its partners have
+     * caught up, so a partner that arrives late, even years late, still finds it.
+     */
+    default java.util.Set<SeriesId> partners(SeriesId series) {
+        return java.util.Set.of();
+    }
+
     /** The sectors and periods whose value may change when {@code series} changes at {@code period}. */
     Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data);
 

@@ -59,7 +59,8 @@ public final class MetricEngine implements Serializable {
         }
         Map<String, MetricPoint> before = dependents.isEmpty() ? Map.of() : evaluate(dependents, id, o.period(), data, o);
         int horizon = RevisionHorizon.periods(o.frequency());
-        Upsert upsert = data.upsert(o, horizon, horizon + window(id));
+        int retention = horizon + window(id);
+        Upsert upsert = data.upsert(o, horizon, retention, trimAnchor(data, id, o, dependents, retention));
         if (dependents.isEmpty() || upsert == Upsert.STALE || upsert == Upsert.TOO_OLD || upsert == Upsert.UNCHANGED) {
             return new Result(upsert, List.of());
         }
@@ -72,6 +73,30 @@ public final class MetricEngine implements Serializable {
         }
         return new Result(upsert, changed);
     }
+
+    /**
+     * Where a series' retention counts back from: the newest period of its slowest partner, so a
+     * partner arriving behind still finds the values it needs; a partner not seen yet holds back
+     * trimming as far as {@link #PARTNER_WAIT} retentions. Null means the series' own newest period.
+     */
+    private static LocalDate trimAnchor(RegionSeries data, SeriesId id, Observation o, List<Metric> dependents,
+            int retention) {
+        LocalDate own = data.latest(id);
+        own = own == null || o.period().isAfter(own) ? o.period() : own;
+        LocalDate floor = o.frequency().plus(own, -(long) PARTNER_WAIT * retention);
+        LocalDate anchor = null;
+        for (Metric m : dependents) {
+            for (SeriesId partner : m.partners(id)) {
+                LocalDate p = data.latest(partner);
+                LocalDate a = p == null ? floor : (p.isBefore(floor) ? floor : p);
+                anchor = anchor == null || a.isBefore(anchor) ? a : anchor;
+            }
+        }
+        return anchor;
+    }
+
+    /** How many retentions of history a series keeps while a partner lags or has not arrived. */
+    static final int PARTNER_WAIT = 3;
 
     /** The longest window any metric reads of a series. */
     public int window(SeriesId id) {

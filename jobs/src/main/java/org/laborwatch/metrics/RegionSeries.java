@@ -43,10 +43,12 @@ public final class RegionSeries {
      *
      * @param horizon periods before the newest period that may still be revised; older
      *     observations are refused as {@link Upsert#TOO_OLD}
-     * @param retention periods kept before the newest period: the horizon plus the longest window
+     * @param retention periods kept before the trimming anchor: the horizon plus the longest window
      *     a metric reads, so every period a revision touches can be recomputed
+     * @param anchor the period retention counts back from: the newest period of the slowest partner
+     *     series (see {@link Metric#partners}), or null for this series' own newest period
      */
-    public Upsert upsert(Observation o, int horizon, int retention) {
+    public Upsert upsert(Observation o, int horizon, int retention, LocalDate anchor) {
         SeriesId id = new SeriesId(o.indicator(), o.sector(), o.adjustment());
         Series s = series.computeIfAbsent(id, k -> new Series(o.frequency()));
         if (!s.values.isEmpty() && o.period().isBefore(s.frequency.plus(s.values.lastKey(), -horizon))) {
@@ -71,7 +73,8 @@ public final class RegionSeries {
             return Upsert.REVISED;
         }
         s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
-        LocalDate oldest = s.frequency.plus(s.values.lastKey(), -retention);
+        LocalDate from = anchor == null || anchor.isAfter(s.values.lastKey()) ? s.values.lastKey() : anchor;
+        LocalDate oldest = s.frequency.plus(from, -retention);
         s.values.headMap(oldest, false).clear();
         return Upsert.NEW;
     }

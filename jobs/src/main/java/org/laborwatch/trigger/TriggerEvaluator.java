@@ -41,8 +41,11 @@ public final class TriggerEvaluator {
     public static final String BASE = "base";
     /** The tier of an OFF state. */
     public static final String OFF = "off";
-    /** Periods held waiting for inputs before the oldest is decided without them. */
-    static final int MAX_PENDING = 60;
+    /**
+     * Periods held waiting for inputs before the oldest is decided without them: two years of weeks,
+     * so one input series of a region may lag the others by that much.
+     */
+    static final int MAX_PENDING = 2 * 53 + 1;
     /** Decided periods a restating policy keeps: two years of weeks. */
     static final int MAX_HISTORY = 2 * 53 + 1;
 

@@ -108,7 +108,6 @@ class RunCommandKafkaTest {
      * arrive later and not revisit them. {@code replay} and the
      * tests above therefore place each record in its region's partition.
      */
-    @org.junit.jupiter.api.Disabled("known: decisions depend on cross-partition arrival order of a region's series")
     @Test
     void seriesOfARegionSpreadOverPartitionsGiveTheSameEvents() throws Exception {
         String prefix = "spread.";
