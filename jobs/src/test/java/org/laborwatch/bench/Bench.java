@@ -88,6 +88,7 @@ public final class Bench {
     private final List<String> pipelines;
     private final long checkpointMs;
     private BenchBroker broker;
+    static long backtestLimitS = 120;
 
     private Bench(Path work, Set<String> only, int months, int weeks, List<String> pipelines, long checkpointMs) {
         this.work = work;
@@ -107,8 +108,9 @@ public final class Bench {
                         Usage: laborwatch bench [--out FILE] [--months N] [--weeks N] [--only SECTIONS]
                                                 [--pipelines RUNS] [--checkpoint-ms MS] [--work DIR]
                           --out          JSON file of the figures (default target/bench.json)
-                          --months       months of county unemployment rates (default 15)
-                          --weeks        weeks of county initial claims (default 13)
+                          --months       months of county unemployment rates (default 2)
+                          --weeks        weeks of county initial claims (default 2)
+                          --backtest-limit-s stop the backtest after this many seconds (default 120)
                           --only         sections: limits,pipeline,latency,state,backtest (default all)
                           --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb (default all)
                           --checkpoint-ms checkpoint interval of the pipeline and latency jobs (default 1000)""");
@@ -126,8 +128,9 @@ public final class Bench {
         Set<String> only = new LinkedHashSet<>(Arrays.asList(
                 a.getOrDefault("only", "limits,pipeline,latency,state,backtest").split(",")));
         List<String> pipelines = Arrays.asList(a.getOrDefault("pipelines", "p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb").split(","));
-        Bench bench = new Bench(work, only, Integer.parseInt(a.getOrDefault("months", "15")),
-                Integer.parseInt(a.getOrDefault("weeks", "13")), pipelines,
+        backtestLimitS = Long.parseLong(a.getOrDefault("backtest-limit-s", "120"));
+        Bench bench = new Bench(work, only, Integer.parseInt(a.getOrDefault("months", "2")),
+                Integer.parseInt(a.getOrDefault("weeks", "2")), pipelines,
                 Long.parseLong(a.getOrDefault("checkpoint-ms", "1000")));
         int status = 0;
         try {
@@ -137,6 +140,7 @@ public final class Bench {
             status = 1;
         }
         bench.write(out);
+        System.out.flush();
         System.exit(status);
     }
 
@@ -471,20 +475,38 @@ public final class Bench {
                 new In("indeed_job_postings_index_us_by_state_daily_2020-2026.csv", "indeed", LocalDate.of(2026, 8, 18)),
                 new In("indeed_job_postings_index_us_by_occupational_sector_daily_2020-2024.csv", "indeed", LocalDate.of(2024, 10, 1)));
         long t0 = System.nanoTime();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(backtestLimitS);
         Backtest backtest = new Backtest(BundledPolicies.all(), MetricEngine.standard());
-        for (In in : inputs) {
-            ReaderOptions options = in.vintage() == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(in.vintage());
-            try (Reader r = Files.newBufferedReader(data.resolve(in.file()), StandardCharsets.UTF_8)) {
-                PublishedFormat.byName(in.format()).reader(options).read(r, in.file(), backtest::accept);
+        int files = 0;
+        String stopped = null;
+        try {
+            for (In in : inputs) {
+                ReaderOptions options = in.vintage() == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(in.vintage());
+                try (Reader r = Files.newBufferedReader(data.resolve(in.file()), StandardCharsets.UTF_8)) {
+                    PublishedFormat.byName(in.format()).reader(options).read(r, in.file(), o -> {
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException("over the limit");
+                        }
+                        backtest.accept(o);
+                    });
+                }
+                files++;
             }
+        } catch (IllegalStateException e) {
+            stopped = "stopped at " + backtestLimitS + " s in file " + (files + 1) + " of " + inputs.size()
+                    + " (" + inputs.get(files).file() + ")";
+            System.out.println("backtest " + stopped);
         }
         int episodes = backtest.episodes().size();
         double s = (System.nanoTime() - t0) / 1e9;
+        if (stopped != null) {
+            info.put("backtest_stopped", stopped);
+        }
         System.out.printf(Locale.ROOT, "backtest: %d policies over %d files: %,d observations, %,d events, %,d episodes%n",
                 BundledPolicies.all().size(), inputs.size(), backtest.observations(), backtest.events().size(), episodes);
         info.put("backtest", Map.of("observations", backtest.observations(), "events", backtest.events().size(),
                 "episodes", episodes));
-        add(new Figure("backtest_all_policies_all_data", s, "s", "goal", 10.0, s / 10, "<= 10 s"));
+        add(new Figure("backtest_all_policies_all_data", s, "s", "goal", 10.0, s / 10, stopped == null ? "<= 10 s" : "<= 10 s; " + stopped + ", so the figure is a lower bound"));
     }
 
     private static Path dataDir() {
