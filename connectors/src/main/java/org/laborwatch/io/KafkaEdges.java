@@ -56,6 +56,24 @@ public final class KafkaEdges {
     }
 
     /**
+     * Observations from the earliest offset up to the end offsets at start, then the source
+     * finishes: a replay of what a topic holds (the benchmark; a bounded job also commits its last
+     * transaction in the final checkpoint).
+     */
+    public static KafkaSource<RawRecord> observationsBounded(String bootstrap, String topic, String groupId,
+            Properties extra) {
+        return KafkaSource.<RawRecord>builder()
+                .setBootstrapServers(require(bootstrap, "bootstrap servers"))
+                .setTopics(require(topic, "observations topic"))
+                .setGroupId(require(groupId, "consumer group"))
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setBounded(OffsetsInitializer.latest())
+                .setDeserializer(new RawRecordDeserializer())
+                .setProperties(extra)
+                .build();
+    }
+
+    /**
      * Policy updates: always the whole compacted topic from the earliest offset, so every instance
      * ends up with the newest version of every policy (older versions are refused by version).
      */

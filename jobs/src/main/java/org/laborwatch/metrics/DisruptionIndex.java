@@ -118,6 +118,66 @@ public final class DisruptionIndex implements Metric {
 
     private final Config config;
 
+    /**
+     * Values derived from the data of one region as they are now: the frontier of each component,
+     * the first period seen, and each component's point by month. One observation recomputes the
+     * index for every month from the one it touches to the frontier, each month reading a
+     * {@code baselineMonths} baseline, and MetricEngine does so before and after the upsert; without
+     * this, every such month re-scanned every series of the region for the frontiers and recomputed
+     * the same component months again and again. Valid while the RegionSeries is the same object
+     * with the same modification count; a metric instance serves one thread (one per Flink subtask
+     * or backtest), so no locking.
+     */
+    private transient Derived derived;
+
+    private static final class Derived {
+        final RegionSeries data;
+        final long modifications;
+        final LocalDate[] frontiers;
+        final LocalDate firstSeen;
+        String region;
+        final List<Map<LocalDate, Optional<MetricPoint>>> months = new ArrayList<>();
+
+        Derived(RegionSeries data, LocalDate[] frontiers, LocalDate firstSeen) {
+            this.data = data;
+            this.modifications = data.modifications();
+            this.frontiers = frontiers;
+            this.firstSeen = firstSeen;
+        }
+    }
+
+    private Derived derived(RegionSeries data) {
+        Derived d = derived;
+        if (d == null || d.data != data || d.modifications != data.modifications()) {
+            List<Component> components = config.components();
+            LocalDate[] frontiers = new LocalDate[components.size()];
+            for (int i = 0; i < frontiers.length; i++) {
+                frontiers[i] = frontier(components.get(i), data);
+            }
+            d = new Derived(data, frontiers, firstSeen(data));
+            derived = d;
+        }
+        return d;
+    }
+
+    /** {@link #monthly} through the cache of the data's derived values. */
+    private Optional<MetricPoint> monthly(Derived d, int component, String region, LocalDate m) {
+        if (!region.equals(d.region)) {
+            d.region = region;
+            d.months.clear();
+        }
+        while (d.months.size() <= component) {
+            d.months.add(new java.util.HashMap<>());
+        }
+        Map<LocalDate, Optional<MetricPoint>> byMonth = d.months.get(component);
+        Optional<MetricPoint> p = byMonth.get(m);
+        if (p == null) {
+            p = monthly(config.components().get(component), d.data, region, m);
+            byMonth.put(m, p);
+        }
+        return p;
+    }
+
     public DisruptionIndex(Config config) {
         this.config = config;
     }
@@ -181,8 +241,7 @@ public final class DisruptionIndex implements Metric {
     public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
         LocalDate frontier = null;
         int present = 0;
-        for (Component c : config.components()) {
-            LocalDate f = frontier(c, data);
+        for (LocalDate f : derived(data).frontiers) {
             frontier = f != null && (frontier == null || f.isAfter(frontier)) ? f : frontier;
             present += f == null ? 0 : 1;
         }
@@ -269,23 +328,24 @@ public final class DisruptionIndex implements Metric {
             return Optional.empty();
         }
         LocalDate monthEnd = t.with(TemporalAdjusters.lastDayOfMonth());
+        Derived dv = derived(data);
         LocalDate regionFrontier = null;
-        for (Component c : config.components()) {
-            LocalDate f = frontier(c, data);
+        for (LocalDate f : dv.frontiers) {
             regionFrontier = f != null && (regionFrontier == null || f.isAfter(regionFrontier)) ? f : regionFrontier;
         }
-        if (regionFrontier == null || regionFrontier.isBefore(t) || t.isBefore(firstOfMonth(firstSeen(data)))) {
+        if (regionFrontier == null || regionFrontier.isBefore(t) || t.isBefore(firstOfMonth(dv.firstSeen))) {
             return Optional.empty(); // no data for this month yet, or before the region's data start
         }
         boolean waited = regionFrontier.isAfter(monthEnd.plusDays(config.waitDays()));
-        List<Component> present = new ArrayList<>();
+        List<Integer> present = new ArrayList<>();
         List<MetricPoint> current = new ArrayList<>();
-        for (Component c : config.components()) {
-            LocalDate f = frontier(c, data);
+        for (int ci = 0; ci < dv.frontiers.length; ci++) {
+            Component c = config.components().get(ci);
+            LocalDate f = dv.frontiers[ci];
             if (f == null) {
                 continue; // the region does not have this component at all
             }
-            Optional<MetricPoint> p = monthly(c, data, region, t);
+            Optional<MetricPoint> p = monthly(dv, ci, region, t);
             boolean complete = f.isAfter(monthEnd) || (!f.isBefore(lastPeriod(c.frequency(), t)) && p.isPresent());
             if (!complete) {
                 if (waited) {
@@ -294,7 +354,7 @@ public final class DisruptionIndex implements Metric {
                 return Optional.empty(); // this component is still completing the month (or has not reached it)
             }
             if (p.isPresent() && p.get().isAvailable()) {
-                present.add(c);
+                present.add(ci);
                 current.add(p.get());
             }
         }
@@ -303,12 +363,13 @@ public final class DisruptionIndex implements Metric {
         BigDecimal weights = BigDecimal.ZERO;
         LocalDate vintage = null;
         for (int i = 0; i < present.size(); i++) {
-            Component c = present.get(i);
+            int ci = present.get(i);
+            Component c = config.components().get(ci);
             MetricPoint x = current.get(i);
             List<BigDecimal> base = new ArrayList<>();
             LocalDate baseVintage = null;
             for (int k = 1; k <= n; k++) {
-                Optional<MetricPoint> b = monthly(c, data, region, t.minusMonths(k));
+                Optional<MetricPoint> b = monthly(dv, ci, region, t.minusMonths(k));
                 if (b.isEmpty() || !b.get().isAvailable()) {
                     break;
                 }

@@ -27,6 +27,12 @@ public final class RegionSeries {
 
     private final Map<SeriesId, Series> series = new TreeMap<>();
 
+    /**
+     * Changes with every upsert; not state (neither written nor compared). Lets a metric keep
+     * values derived from this object's data for as long as the data do not change.
+     */
+    private long modifications;
+
     /** One series: its frequency, the first period ever seen, and its values by period. */
     static final class Series {
         final Frequency frequency;
@@ -49,6 +55,7 @@ public final class RegionSeries {
      *     series (see {@link Metric#partners}), or null for this series' own newest period
      */
     public Upsert upsert(Observation o, int horizon, int retention, LocalDate anchor) {
+        modifications++;
         SeriesId id = new SeriesId(o.indicator(), o.sector(), o.adjustment());
         Series s = series.computeIfAbsent(id, k -> new Series(o.frequency()));
         if (!s.values.isEmpty() && o.period().isBefore(s.frequency.plus(s.values.lastKey(), -horizon))) {
@@ -77,6 +84,11 @@ public final class RegionSeries {
         LocalDate oldest = s.frequency.plus(from, -retention);
         s.values.headMap(oldest, false).clear();
         return Upsert.NEW;
+    }
+
+    /** A count that changes whenever the data change (for caches of derived values; not state). */
+    public long modifications() {
+        return modifications;
     }
 
     /** The value of a series at a period, or null. */

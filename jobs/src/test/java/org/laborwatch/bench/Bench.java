@@ -1,0 +1,597 @@
+package org.laborwatch.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.laborwatch.backtest.Backtest;
+import org.laborwatch.contract.Json;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
+import org.laborwatch.contract.ObservationValidator;
+import org.laborwatch.contract.RawRecord;
+import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.contract.DeadLetter;
+import org.laborwatch.io.KafkaEdges;
+import org.laborwatch.job.LaborwatchPipeline;
+import org.laborwatch.job.LocalEnvironments;
+import org.laborwatch.job.PipelineSinks;
+import org.laborwatch.metrics.MetricEngine;
+import org.laborwatch.metrics.RegionSeries;
+import org.laborwatch.policy.BundledPolicies;
+import org.laborwatch.readers.PublishedFormat;
+import org.laborwatch.readers.ReaderOptions;
+
+/**
+ * {@code ./laborwatch bench}: the limits of this machine (Kafka consume, consume + parse), the
+ * full pipeline at parallelism 1 and 2 with heap and RocksDB state, release-to-trigger latency,
+ * state bytes per series and the backtest of everything, each as one figure with its ratio to the
+ * limit measured in the same run or to the stated goal. Not a test (no *Test name): it runs only
+ * when asked, in its own JVM.
+ */
+public final class Bench {
+
+    /** One printed and recorded figure. */
+    record Figure(String name, double value, String unit, String against, Double limit, Double ratio, String goal) {}
+
+    private final List<Figure> figures = new ArrayList<>();
+    private final Map<String, Object> info = new LinkedHashMap<>();
+    private final Path work;
+    private final Set<String> only;
+    private final int months;
+    private final int weeks;
+    private final List<String> pipelines;
+    private final long checkpointMs;
+    private BenchBroker broker;
+    static long backtestLimitS = 120;
+
+    private Bench(Path work, Set<String> only, int months, int weeks, List<String> pipelines, long checkpointMs) {
+        this.work = work;
+        this.only = only;
+        this.months = months;
+        this.weeks = weeks;
+        this.pipelines = pipelines;
+        this.checkpointMs = checkpointMs;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> a = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String k = args[i];
+            if (k.equals("-h") || k.equals("--help")) {
+                System.out.println("""
+                        Usage: laborwatch bench [--out FILE] [--months N] [--weeks N] [--only SECTIONS]
+                                                [--pipelines RUNS] [--checkpoint-ms MS] [--work DIR]
+                          --out          JSON file of the figures (default target/bench.json)
+                          --months       months of county unemployment rates (default 2)
+                          --weeks        weeks of county initial claims (default 2)
+                          --backtest-limit-s stop the backtest after this many seconds (default 120)
+                          --only         sections: limits,pipeline,latency,state,backtest (default all)
+                          --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb (default all)
+                          --checkpoint-ms checkpoint interval of the pipeline and latency jobs (default 1000)""");
+                return;
+            }
+            if (!k.startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("unknown or incomplete option " + k + " (try --help)");
+            }
+            a.put(k.substring(2), args[++i]);
+        }
+        Path out = Path.of(a.getOrDefault("out", "target/bench.json"));
+        String home = System.getenv("LABORWATCH_HOME");
+        Path work = Path.of(a.getOrDefault("work", home == null ? "target/bench-work" : home + "/jobs/target/bench-work"))
+                .toAbsolutePath();
+        Set<String> only = new LinkedHashSet<>(Arrays.asList(
+                a.getOrDefault("only", "limits,pipeline,latency,state,backtest").split(",")));
+        List<String> pipelines = Arrays.asList(a.getOrDefault("pipelines", "p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb").split(","));
+        backtestLimitS = Long.parseLong(a.getOrDefault("backtest-limit-s", "120"));
+        Bench bench = new Bench(work, only, Integer.parseInt(a.getOrDefault("months", "2")),
+                Integer.parseInt(a.getOrDefault("weeks", "2")), pipelines,
+                Long.parseLong(a.getOrDefault("checkpoint-ms", "1000")));
+        int status = 0;
+        try {
+            bench.run();
+        } catch (Throwable t) {
+            t.printStackTrace();
+            status = 1;
+        }
+        bench.write(out);
+        System.out.flush();
+        System.exit(status);
+    }
+
+    private void run() throws Exception {
+        Files.createDirectories(work);
+        info.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
+                + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, Java " + System.getProperty("java.version"));
+        System.out.println("laborwatch bench: " + info.get("machine"));
+        boolean kafka = only.contains("limits") || only.contains("pipeline") || only.contains("latency");
+        long t0 = System.nanoTime();
+        if (kafka) {
+            broker = BenchBroker.start(work);
+            System.out.printf("broker on %s in %.1f s%n", broker.bootstrap(), (System.nanoTime() - t0) / 1e9);
+        }
+        try {
+            String topic = "bench.observations";
+            long records = 0;
+            double parseRate = Double.NaN;
+            if (only.contains("limits") || only.contains("pipeline")) {
+                records = produceWorkload(topic);
+                limit("kafka_consume_raw", readTopic(topic, false), "whole topic read by a plain KafkaConsumer (2nd pass)");
+                parseRate = readTopic(topic, true);
+                limit("kafka_consume_parse", parseRate, "the same + ObservationValidator.validate (Jackson)");
+            }
+            if (only.contains("pipeline")) {
+                for (String run : pipelines) {
+                    String[] p = run.split("-");
+                    double rate = pipeline(Integer.parseInt(p[0].substring(1)), p[1], topic, records);
+                    String goal = run.equals("p2-hashmap") ? ">= 0.6 x kafka_consume_parse" : null;
+                    add(new Figure("pipeline_" + run.replace('-', '_'), rate, "records/s", "kafka_consume_parse",
+                            parseRate, rate / parseRate, goal));
+                }
+            }
+            if (only.contains("latency")) {
+                latency();
+            }
+        } finally {
+            if (broker != null) {
+                broker.close();
+            }
+        }
+        if (only.contains("state")) {
+            stateBytes();
+        }
+        if (only.contains("backtest")) {
+            backtest();
+        }
+    }
+
+    // ---- 1. limits -------------------------------------------------------------------------
+
+    private long produceWorkload(String topic) throws Exception {
+        broker.createTopic(topic, 2);
+        Workload w = new Workload(months, weeks, LocalDate.of(2023, 1, 1), 0.03, 0.002);
+        long t0 = System.nanoTime();
+        long[] bytes = {0};
+        Workload.Counts c;
+        try (KafkaProducer<byte[], byte[]> producer = producer(false)) {
+            c = w.generate((k, v) -> {
+                bytes[0] += v.length;
+                producer.send(new ProducerRecord<>(topic, k, v));
+            });
+            producer.flush();
+        }
+        double s = (System.nanoTime() - t0) / 1e9;
+        info.put("workload", Map.of("records", c.records(), "monthly_unemployment_rate", c.monthly(),
+                "weekly_initial_claims", c.weekly(), "revisions", c.revisions(), "bad_records", c.bad(),
+                "months", months, "weeks", weeks, "series_per_indicator", w.seriesPerIndicator(),
+                "mean_record_bytes", bytes[0] / c.records()));
+        System.out.printf(Locale.ROOT, "workload: %,d records (%,d monthly unemployment_rate sa, %,d weekly initial_claims nsa,"
+                + " %,d revisions, %,d bad) over %,d counties x %d sectors, %d months, %d weeks; %d bytes/record;"
+                + " produced in %.1f s%n", c.records(), c.monthly(), c.weekly(), c.revisions(), c.bad(),
+                Workload.COUNTIES, Workload.SECTORS.length, months, weeks, bytes[0] / c.records(), s);
+        return c.records();
+    }
+
+    /** Reads the whole topic twice (the first pass warms caches and the JIT) and returns the 2nd rate. */
+    private double readTopic(String topic, boolean parse) {
+        double rate = 0;
+        for (int pass = 0; pass < 2; pass++) {
+            ObservationValidator validator = new ObservationValidator();
+            long accepted = 0;
+            long n = 0;
+            try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_uncommitted")) {
+                List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                        .map(p -> new TopicPartition(topic, p.partition())).toList();
+                consumer.assign(parts);
+                consumer.seekToBeginning(parts);
+                Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+                long total = end.values().stream().mapToLong(Long::longValue).sum();
+                long t0 = System.nanoTime();
+                while (n < total) {
+                    ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
+                    for (ConsumerRecord<byte[], byte[]> r : batch) {
+                        n++;
+                        if (parse && validator.validate(r.value(), r.topic() + "-" + r.partition() + "@" + r.offset())
+                                .isAccepted()) {
+                            accepted++;
+                        }
+                    }
+                }
+                rate = n / ((System.nanoTime() - t0) / 1e9);
+            }
+            if (parse && pass == 1) {
+                info.put("accepted_by_validator", accepted);
+            }
+        }
+        return rate;
+    }
+
+    // ---- 2. the pipeline -------------------------------------------------------------------
+
+    private double pipeline(int parallelism, String backend, String topic, long records) throws Exception {
+        String name = "p" + parallelism + "-" + backend;
+        String triggersTopic = "bench.triggers." + name;
+        broker.createTopic(triggersTopic, 2);
+        Configuration conf = LocalEnvironments.loopback(work.resolve("flink-" + name));
+        conf.set(StateBackendOptions.STATE_BACKEND, backend);
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints-" + name).toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
+        env.enableCheckpointing(checkpointMs);
+        DataStream<RawRecord> source = env.fromSource(
+                KafkaEdges.observationsBounded(broker.bootstrap(), topic, "bench-" + name, new Properties()),
+                WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
+        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
+                sinks(triggersTopic, "bench-" + name));
+        JobExecutionResult result = env.execute("bench " + name);
+        double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3;
+        long triggers = countCommitted(triggersTopic);
+        System.out.printf(Locale.ROOT, "pipeline %s: %,d records in %.1f s (job run time, incl. start and final"
+                + " checkpoint); %,d trigger events committed%n", name, records, seconds, triggers);
+        info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers));
+        return records / seconds;
+    }
+
+    private PipelineSinks sinks(String triggersTopic, String prefix) {
+        Properties producer = new Properties();
+        producer.setProperty("transaction.timeout.ms", "60000");
+        return PipelineSinks.builder()
+                .triggers(KafkaEdges.<TriggerEvent>jsonSink(broker.bootstrap(), triggersTopic,
+                        (TriggerEvent e) -> e.kafkaKey(), (TriggerEvent e) -> Json.writeBytes(e),
+                        DeliveryGuarantee.EXACTLY_ONCE, prefix + "-triggers", producer))
+                .metrics(new DiscardingSink<MetricPoint>())
+                .deadLetters(new DiscardingSink<DeadLetter>())
+                .build();
+    }
+
+    // ---- 3. latency ------------------------------------------------------------------------
+
+    /**
+     * One release as a burst: the counties of a state (sector all) report a month whose rate is
+     * 3 points above a flat history, so sahm_gap jumps to 1.0 and sahm-state (scope US-*, which
+     * covers counties) enters for each county. Timed from the first send to the moment every
+     * ENTER is readable with read_committed. Three states, one after the other.
+     */
+    private void latency() throws Exception {
+        String topic = "bench.release";
+        String triggersTopic = "bench.release.triggers";
+        broker.createTopic(topic, 2);
+        broker.createTopic(triggersTopic, 2);
+        String[] states = {"IA", "OH", "VA"};
+        LocalDate first = LocalDate.of(2024, 1, 1);
+        int history = 18;
+        try (KafkaProducer<byte[], byte[]> producer = producer(false)) {
+            for (String s : states) {
+                for (String county : Workload.countiesOf(s)) {
+                    for (int m = 0; m < history; m++) {
+                        producer.send(new ProducerRecord<>(topic, Workload.key(county), Workload.rateJson(county, "all",
+                                first.plusMonths(m), 45, first.plusMonths(m + 1).withDayOfMonth(17).toString())));
+                    }
+                }
+            }
+            producer.flush();
+        }
+        Configuration conf = LocalEnvironments.loopback(work.resolve("flink-latency"));
+        conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
+        conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints-latency").toUri().toString());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
+        env.enableCheckpointing(checkpointMs);
+        String group = "bench-latency";
+        DataStream<RawRecord> source = env.fromSource(
+                KafkaEdges.observations(broker.bootstrap(), topic, group, new Properties()),
+                WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
+        // Unbounded policy input too: a finished broadcast input is fine, but keep the job as in production.
+        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
+                sinks(triggersTopic, "bench-latency"));
+        JobClient job = env.executeAsync("bench latency");
+        try {
+            awaitCommitted(group, topic, Duration.ofSeconds(120));
+            LocalDate burst = first.plusMonths(history);
+            List<Double> seconds = new ArrayList<>();
+            try (KafkaProducer<byte[], byte[]> producer = producer(false);
+                    KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed")) {
+                List<TopicPartition> parts = List.of(new TopicPartition(triggersTopic, 0), new TopicPartition(triggersTopic, 1));
+                consumer.assign(parts);
+                consumer.seekToEnd(parts);
+                parts.forEach(consumer::position);
+                for (String s : states) {
+                    List<String> counties = Workload.countiesOf(s);
+                    Set<String> waiting = new LinkedHashSet<>(counties);
+                    long t0 = System.nanoTime();
+                    for (String county : counties) {
+                        producer.send(new ProducerRecord<>(topic, Workload.key(county), Workload.rateJson(county, "all",
+                                burst, 75, burst.plusMonths(1).withDayOfMonth(17).toString())));
+                    }
+                    producer.flush();
+                    long deadline = t0 + TimeUnit.SECONDS.toNanos(60);
+                    while (!waiting.isEmpty() && System.nanoTime() < deadline) {
+                        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(20))) {
+                            JsonNode e = Json.mapper().readTree(r.value());
+                            if (e.path("policy").asText().equals("sahm-state") && e.path("transition").asText().equals("ENTER")
+                                    && e.path("period").asText().equals(burst.toString())) {
+                                waiting.remove(e.path("region").asText());
+                            }
+                        }
+                    }
+                    double s1 = (System.nanoTime() - t0) / 1e9;
+                    if (!waiting.isEmpty()) {
+                        throw new IllegalStateException(waiting.size() + " of " + counties.size() + " ENTER events of " + s
+                                + " not readable after 60 s");
+                    }
+                    System.out.printf(Locale.ROOT, "release of %d %s counties -> %d sahm-state ENTER events readable"
+                            + " (read_committed) after %.2f s%n", counties.size(), s, counties.size(), s1);
+                    seconds.add(s1);
+                    Thread.sleep(700); // de-phase the next burst from the checkpoint clock
+                }
+            }
+            double goal = checkpointMs / 1e3 + 1;
+            double median = seconds.stream().sorted().toList().get(seconds.size() / 2);
+            double max = seconds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            add(new Figure("release_to_trigger_latency_median", median, "s", "goal", goal, median / goal,
+                    "<= checkpoint interval + 1 s"));
+            add(new Figure("release_to_trigger_latency_max", max, "s", "goal", goal, max / goal,
+                    "<= checkpoint interval + 1 s"));
+        } finally {
+            job.cancel().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void awaitCommitted(String group, String topic, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (Admin admin = broker.admin()) {
+            Map<TopicPartition, OffsetSpec> latest = Map.of(new TopicPartition(topic, 0), OffsetSpec.latest(),
+                    new TopicPartition(topic, 1), OffsetSpec.latest());
+            Map<TopicPartition, Long> end = new HashMap<>();
+            admin.listOffsets(latest).all().get().forEach((tp, r) -> end.put(tp, r.offset()));
+            while (System.nanoTime() < deadline) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                boolean done = end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue());
+                if (done) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("the latency job did not catch up with its history in " + timeout);
+    }
+
+    // ---- state bytes -----------------------------------------------------------------------
+
+    /**
+     * Feeds a realistic history of one county key (the keyed state is per region) through
+     * MetricEngine and serializes its RegionSeries as the state serializer does. Two keys: monthly
+     * unemployment rates only (20 sectors x 48 months), and both indicators (+ 20 x 104 weeks of
+     * claims). Retention keeps only the periods the metrics and revisions need.
+     */
+    private void stateBytes() throws IOException {
+        MetricEngine engine = MetricEngine.standard();
+        String county = "US-OH-39049";
+        LocalDate first = LocalDate.of(2022, 1, 1);
+        RegionSeries monthlyOnly = new RegionSeries();
+        RegionSeries both = new RegionSeries();
+        for (int m = 0; m < 48; m++) {
+            for (int s = 0; s < Workload.SECTORS.length; s++) {
+                int tenths = 40 + (m * 7 + s * 3) % 11;
+                Observation o = observation(Workload.rateJson(county, Workload.SECTORS[s], first.plusMonths(m), tenths,
+                        first.plusMonths(m + 1).withDayOfMonth(17).toString()));
+                engine.apply(monthlyOnly, o);
+                engine.apply(both, o);
+            }
+        }
+        LocalDate week = first.with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        for (int w = 0; w < 104; w++) {
+            for (int s = 0; s < Workload.SECTORS.length; s++) {
+                engine.apply(both, observation(Workload.claimsJson(county, Workload.SECTORS[s], week.plusWeeks(w),
+                        100 + (w * 13 + s * 7) % 50, week.plusWeeks(w).plusDays(5).toString())));
+            }
+        }
+        double perMonthly = (double) bytes(monthlyOnly) / monthlyOnly.seriesIds().size();
+        double perAny = (double) bytes(both) / both.seriesIds().size();
+        add(new Figure("state_bytes_per_monthly_series", perMonthly, "bytes", "goal", 1024.0, perMonthly / 1024,
+                "<= 1 KB (48 months fed; RegionSeries.writeTo)"));
+        add(new Figure("state_bytes_per_series_monthly_and_weekly", perAny, "bytes", "goal", 1024.0, perAny / 1024,
+                "(informational) 48 months + 104 weeks fed"));
+    }
+
+    private static long bytes(RegionSeries s) throws IOException {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(b)) {
+            s.writeTo(out);
+        }
+        return b.size();
+    }
+
+    private static Observation observation(byte[] json) {
+        var v = new ObservationValidator().validate(json, "bench");
+        if (v instanceof ObservationValidator.Validated.Accepted a) {
+            return a.observation();
+        }
+        throw new IllegalStateException("refused: " + new String(json, StandardCharsets.UTF_8));
+    }
+
+    // ---- 4. backtest -----------------------------------------------------------------------
+
+    /** Every bundled policy over every bundled data file, as BacktestCommand runs it. */
+    private void backtest() throws IOException {
+        Path data = dataDir();
+        record In(String file, String format, LocalDate vintage) {}
+        List<In> inputs = List.of(
+                new In("fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", "fred", null),
+                new In("fred_UNRATE_monthly_1948-2026_vintage2026-04.csv", "fred", null),
+                new In("fred_national_monthly_1980-2025_vintage2026-01.csv", "fred-long", null),
+                new In("fred_claims_ICSA_CCSA_weekly_2000-2020_vintage2020-06-18.csv", "fred", null),
+                new In("fred_ces_employment_by_industry_monthly_sa_1939-2020_vintage2020-11.csv", "ces-long", null),
+                new In("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", "laus-state", LocalDate.of(2023, 11, 17)),
+                new In("dol_eta539_weekly_claims_by_state_2019-2025.csv", "eta539", null),
+                new In("dol_eta203_insured_unemployed_characteristics_by_state_monthly_2019-2025.csv", "eta203", null),
+                new In("census_btos_ai_use_by_state_biweekly_2023-2025.csv", "btos", null),
+                new In("indeed_job_postings_index_us_aggregate_daily_2020-2026.csv", "indeed", LocalDate.of(2026, 8, 18)),
+                new In("indeed_job_postings_index_us_by_state_daily_2020-2026.csv", "indeed", LocalDate.of(2026, 8, 18)),
+                new In("indeed_job_postings_index_us_by_occupational_sector_daily_2020-2024.csv", "indeed", LocalDate.of(2024, 10, 1)));
+        long t0 = System.nanoTime();
+        long deadline = t0 + TimeUnit.SECONDS.toNanos(backtestLimitS);
+        Backtest backtest = new Backtest(BundledPolicies.all(), MetricEngine.standard());
+        int files = 0;
+        String stopped = null;
+        try {
+            for (In in : inputs) {
+                ReaderOptions options = in.vintage() == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(in.vintage());
+                try (Reader r = Files.newBufferedReader(data.resolve(in.file()), StandardCharsets.UTF_8)) {
+                    PublishedFormat.byName(in.format()).reader(options).read(r, in.file(), o -> {
+                        if (System.nanoTime() > deadline) {
+                            throw new IllegalStateException("over the limit");
+                        }
+                        backtest.accept(o);
+                    });
+                }
+                files++;
+            }
+        } catch (IllegalStateException e) {
+            stopped = "stopped at " + backtestLimitS + " s in file " + (files + 1) + " of " + inputs.size()
+                    + " (" + inputs.get(files).file() + ")";
+            System.out.println("backtest " + stopped);
+        }
+        int episodes = backtest.episodes().size();
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (stopped != null) {
+            info.put("backtest_stopped", stopped);
+        }
+        System.out.printf(Locale.ROOT, "backtest: %d policies over %d files: %,d observations, %,d events, %,d episodes%n",
+                BundledPolicies.all().size(), inputs.size(), backtest.observations(), backtest.events().size(), episodes);
+        info.put("backtest", Map.of("observations", backtest.observations(), "events", backtest.events().size(),
+                "episodes", episodes));
+        add(new Figure("backtest_all_policies_all_data", s, "s", "goal", 10.0, s / 10, stopped == null ? "<= 10 s" : "<= 10 s; " + stopped + ", so the figure is a lower bound"));
+    }
+
+    private static Path dataDir() {
+        String home = System.getenv("LABORWATCH_HOME");
+        for (Path p : List.of(Path.of(home == null ? "." : home, "data"), Path.of("data"), Path.of("../data"))) {
+            if (Files.isDirectory(p)) {
+                return p;
+            }
+        }
+        throw new IllegalStateException("no data directory (set LABORWATCH_HOME)");
+    }
+
+    // ---- Kafka clients ---------------------------------------------------------------------
+
+    private KafkaProducer<byte[], byte[]> producer(boolean transactional) {
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, transactional ? "0" : "0");
+        p.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        return new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer());
+    }
+
+    private KafkaConsumer<byte[], byte[]> consumer(String isolation) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrap());
+        p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolation);
+        p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
+        p.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(16 << 20));
+        p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(8 << 20));
+        return new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private long countCommitted(String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer("read_committed")) {
+            List<TopicPartition> parts = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(parts);
+            consumer.seekToBeginning(parts);
+            Map<TopicPartition, Long> end = consumer.endOffsets(parts);
+            long n = 0;
+            while (parts.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                n += consumer.poll(Duration.ofMillis(200)).count();
+            }
+            return n;
+        }
+    }
+
+    // ---- output ----------------------------------------------------------------------------
+
+    private void limit(String name, double rate, String what) {
+        add(new Figure(name, rate, "records/s", "itself (a limit)", rate, 1.0, what));
+    }
+
+    private void add(Figure f) {
+        figures.add(f);
+        System.out.println(line(f));
+    }
+
+    private static String line(Figure f) {
+        String value = f.unit().equals("records/s") ? String.format(Locale.ROOT, "%,.0f", f.value())
+                : String.format(Locale.ROOT, "%.3f", f.value());
+        String ratio = f.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", f.ratio());
+        return String.format(Locale.ROOT, "FIGURE %-44s %14s %-10s ratio %5s  vs %s%s", f.name(), value, f.unit(), ratio,
+                f.against(), f.goal() == null ? "" : "  [" + f.goal() + "]");
+    }
+
+    private void write(Path out) throws IOException {
+        Map<String, Object> doc = new LinkedHashMap<>(info);
+        doc.put("figures", figures.stream().map(f -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", f.name());
+            m.put("value", f.value());
+            m.put("unit", f.unit());
+            m.put("ratio", f.ratio());
+            m.put("against", f.against());
+            m.put("limit", f.limit());
+            m.put("goal", f.goal());
+            return m;
+        }).collect(Collectors.toList()));
+        if (out.toAbsolutePath().getParent() != null) {
+            Files.createDirectories(out.toAbsolutePath().getParent());
+        }
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), doc);
+        System.out.println("figures written to " + out);
+    }
+}
