@@ -30,6 +30,13 @@ public sealed interface Condition extends Serializable permits Condition.Compare
     /** The threshold of each comparison, by metric (the first comparison of a metric wins). */
     void collectThresholds(Map<String, BigDecimal> into);
 
+    /** The metrics read by any of {@code parts}, sorted. */
+    private static Set<String> metricsOf(List<Condition> parts) {
+        Set<String> m = new TreeSet<>();
+        parts.forEach(c -> m.addAll(c.metrics()));
+        return m;
+    }
+
     /** Three-valued result: data may be unavailable. */
     enum Outcome {
         TRUE,
@@ -97,9 +104,7 @@ public sealed interface Condition extends Serializable permits Condition.Compare
 
         @Override
         public Set<String> metrics() {
-            Set<String> m = new TreeSet<>();
-            parts.forEach(c -> m.addAll(c.metrics()));
-            return m;
+            return metricsOf(parts);
         }
 
         @Override
@@ -134,9 +139,7 @@ public sealed interface Condition extends Serializable permits Condition.Compare
 
         @Override
         public Set<String> metrics() {
-            Set<String> m = new TreeSet<>();
-            parts.forEach(c -> m.addAll(c.metrics()));
-            return m;
+            return metricsOf(parts);
         }
 
         @Override
