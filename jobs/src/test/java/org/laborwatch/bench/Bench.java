@@ -1,5 +1,6 @@
 package org.laborwatch.bench;
 
+import org.laborwatch.kafka.EmbeddedKafka;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -87,7 +88,7 @@ public final class Bench {
     private final int weeks;
     private final List<String> pipelines;
     private final long checkpointMs;
-    private BenchBroker broker;
+    private EmbeddedKafka broker;
     static long backtestLimitS = 120;
 
     private Bench(Path work, Set<String> only, int months, int weeks, List<String> pipelines, long checkpointMs) {
@@ -152,7 +153,8 @@ public final class Bench {
         boolean kafka = only.contains("limits") || only.contains("pipeline") || only.contains("latency");
         long t0 = System.nanoTime();
         if (kafka) {
-            broker = BenchBroker.start(work);
+            broker = new EmbeddedKafka(work.resolve("kraft"));
+            broker.start();
             System.out.printf("broker on %s in %.1f s%n", broker.bootstrap(), (System.nanoTime() - t0) / 1e9);
         }
         try {
@@ -179,7 +181,8 @@ public final class Bench {
             }
         } finally {
             if (broker != null) {
-                broker.close();
+                broker.stop();
+                broker.deleteLogDir();
             }
         }
         if (only.contains("state")) {
