@@ -155,6 +155,8 @@ final class KafkaJobFixture {
     static final class Tap implements MapFunction<RawRecord, RawRecord> {
         private static final long serialVersionUID = 1L;
         static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
+        /** Records that passed any tap in this JVM (all attempts), so tests can wait for progress. */
+        static final java.util.concurrent.atomic.AtomicLong SEEN = new java.util.concurrent.atomic.AtomicLong();
 
         private final Set<String> failAt;
         private final int sleepEvery;
@@ -167,6 +169,7 @@ final class KafkaJobFixture {
 
         @Override
         public RawRecord map(RawRecord r) throws Exception {
+            SEEN.incrementAndGet();
             if (sleepEvery > 0 && ++seen % sleepEvery == 0) {
                 Thread.sleep(1);
             }

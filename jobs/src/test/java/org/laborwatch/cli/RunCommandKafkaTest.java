@@ -190,8 +190,10 @@ class RunCommandKafkaTest {
         int restarts = KafkaJobFixture.restarts(cluster, job);
         System.out.printf("exactly-once job: %d ms, %d failures injected, %d restarts%n",
                 (System.nanoTime() - t0) / 1_000_000, fired, restarts);
+        // Every injected failure fired, so the job failed over; how often it restarted depends on
+        // timing (two failures within one attempt give one restart), so it is reported, not asserted.
         assertEquals(failAt.size(), fired, "every failure fired");
-        assertTrue(restarts >= 10, "restarts: " + restarts);
+        assertTrue(restarts >= 1, "the job failed over at least once: " + restarts);
         assertExactlyExpected(prefix);
         long uncommitted = KAFKA.endOffsetSum(List.of(new TopicPartition(prefix + "triggers", 0),
                 new TopicPartition(prefix + "triggers", 1)));
@@ -208,16 +210,28 @@ class RunCommandKafkaTest {
         StreamExecutionEnvironment env = KafkaJobFixture.env(true);
         run.wire(env);
         long t0 = System.nanoTime();
+        KafkaJobFixture.Tap.SEEN.set(0);
         JobClient client = env.executeAsync("broker restart");
         waitUntilRunning(cluster, client.getJobID());
-        Thread.sleep(1500);
+        // Mid-stream: part of the input read, and a checkpoint done (so there are committed events to keep).
+        waitFor("a tenth of the input read and a checkpoint completed", () -> KafkaJobFixture.Tap.SEEN.get() >= observations.size() / 10
+                && checkpoints(cluster, client.getJobID()).getNumberOfCompletedCheckpoints() > 0);
+        long checkpointsAtStop = checkpoints(cluster, client.getJobID()).getTotalNumberOfCheckpoints();
         KAFKA.stop();
-        System.out.println("broker stopped while the job runs");
-        Thread.sleep(3000);
+        long stoppedAt = System.nanoTime();
+        long seenAtStop = KafkaJobFixture.Tap.SEEN.get();
+        System.out.println("broker stopped while the job runs, after " + seenAtStop + " records");
+        // The fault: the broker stays down for at least its session timeout (so clients see a real
+        // outage, not a blip) and until the job has had to checkpoint, i.e. commit, while it is down.
+        waitFor("a checkpoint pending while the broker is down", () -> System.nanoTime() - stoppedAt
+                >= EmbeddedKafka.SESSION_TIMEOUT.toNanos() && (checkpoints(cluster, client.getJobID())
+                        .getNumberOfInProgressCheckpoints() > 0
+                        || checkpoints(cluster, client.getJobID()).getTotalNumberOfCheckpoints() > checkpointsAtStop));
         KAFKA.start();
         client.getJobExecutionResult().get(5, TimeUnit.MINUTES);
         System.out.printf("broker-restart job: %d ms, %d restarts%n", (System.nanoTime() - t0) / 1_000_000,
                 KafkaJobFixture.restarts(cluster, client.getJobID()));
+        assertTrue(seenAtStop < observations.size(), "the broker stopped mid-stream: " + seenAtStop);
         assertExactlyExpected(prefix);
     }
 
@@ -232,9 +246,11 @@ class RunCommandKafkaTest {
         first.observationsTapForTesting = s -> KafkaJobFixture.Tap.apply(s, Set.of(), 2);
         StreamExecutionEnvironment env1 = KafkaJobFixture.env(false);
         first.wire(env1);
+        KafkaJobFixture.Tap.SEEN.set(0);
         JobClient client = env1.executeAsync("before savepoint");
         waitUntilRunning(cluster, client.getJobID());
-        Thread.sleep(2000);
+        waitFor("half of the first part read and a checkpoint completed", () -> KafkaJobFixture.Tap.SEEN.get() >= cut / 2
+                && checkpoints(cluster, client.getJobID()).getNumberOfCompletedCheckpoints() > 0);
         String savepoint = client.stopWithSavepoint(false, Path.of("target", "tmp", "savepoints").toAbsolutePath().toUri().toString(),
                 SavepointFormatType.CANONICAL).get(2, TimeUnit.MINUTES);
         assertEquals(JobStatus.FINISHED, client.getJobStatus().get());
@@ -280,6 +296,27 @@ class RunCommandKafkaTest {
                 Thread.sleep(200);
             }
         }
+    }
+
+    /** A condition the test waits for. */
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /** Waits (up to 2 minutes) until {@code condition} holds; fails naming it otherwise. */
+    private static void waitFor(String what, Condition condition) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("timed out waiting for: " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    private static org.apache.flink.runtime.checkpoint.CheckpointStatsCounts checkpoints(MiniCluster cluster, JobID job)
+            throws Exception {
+        return cluster.getExecutionGraph(job).get().getCheckpointStatsSnapshot().getCounts();
     }
 
     private static String describe(TriggerEvent e) {

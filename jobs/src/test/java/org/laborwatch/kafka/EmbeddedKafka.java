@@ -54,6 +54,9 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     /** Broker-wide message.max.bytes; clients need max.request.size at least this. */
     public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
+    /** The broker's registration session: a broker restarted after this long is back as a new session. */
+    public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(3);
+
     /**
      * The broker's transaction protocol (KIP-890): 2 is the default of a new Kafka 4.x cluster and
      * bumps the producer epoch at the end of every transaction; 1 is the classic protocol.
@@ -138,7 +141,7 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         // A restarted broker re-registers under the same id; the controller waits for the old
         // registration's session to expire first (9 s by default).
         p.put("broker.heartbeat.interval.ms", "500");
-        p.put("broker.session.timeout.ms", "3000");
+        p.put("broker.session.timeout.ms", Long.toString(SESSION_TIMEOUT.toMillis()));
         KafkaConfig config = KafkaConfig.fromProps(p, false);
         if (!formatted) {
             new Formatter().setPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()))
