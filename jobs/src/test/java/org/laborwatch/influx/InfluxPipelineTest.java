@@ -132,6 +132,19 @@ class InfluxPipelineTest {
     }
 
     /** The sum of a sink counter over every InfluxDB sink subtask of a job. */
+    /** The largest value of a counter over the job's subtasks and sinks (one writer's count). */
+    static long maxCounter(JobID job, String name) {
+        long max = 0;
+        for (Map.Entry<org.apache.flink.metrics.MetricGroup, Map<String, org.apache.flink.metrics.Metric>> g
+                : REPORTER.getMetricsByGroup().entrySet()) {
+            if (job.toString().equals(g.getKey().getAllVariables().get("<job_id>"))
+                    && g.getValue().get(name) instanceof Counter c) {
+                max = Math.max(max, c.getCount());
+            }
+        }
+        return max;
+    }
+
     static long counter(JobID job, String name) {
         long sum = 0;
         for (Map.Entry<org.apache.flink.metrics.MetricGroup, Map<String, org.apache.flink.metrics.Metric>> g
@@ -317,6 +330,13 @@ class InfluxPipelineTest {
         assertEquals(before, assertHoldsExactly(DB));
     }
 
+    /**
+     * Consecutive retries one sink writer makes while InfluxDB is down before the test brings it
+     * back: with backoff from 100 ms doubling to 1 s, six of them span a sustained outage of
+     * at least 2.5 s, not a blip.
+     */
+    private static final int OUTAGE_RETRIES = 6;
+
     @Test
     void nothingIsLostWhileInfluxIsDown() throws Exception {
         String db = "outage";
@@ -331,20 +351,28 @@ class InfluxPipelineTest {
         }
         long before = server.count(db, "SELECT count(value) FROM observation");
         server.stopInfluxd();
+        long stoppedAt = System.nanoTime();
         JobStatus duringOutage;
         try {
-            Thread.sleep(11_000);
+            // The outage lasts until the sink has retried several times (backoff 100 ms .. 1 s), so
+            // the job has had to wait for InfluxDB rather than finish or fail.
+            long outageDeadline = stoppedAt + TimeUnit.SECONDS.toNanos(60);
+            while (maxCounter(job.getJobID(), "influxWriteRetries") < OUTAGE_RETRIES) {
+                assertTrue(System.nanoTime() < outageDeadline, "the sink did not retry within 60 s");
+                Thread.sleep(50);
+            }
             duringOutage = job.getJobStatus().get();
         } finally {
             server.startInfluxd();
         }
+        long outageMillis = (System.nanoTime() - stoppedAt) / 1_000_000;
         job.getJobExecutionResult().get(3, TimeUnit.MINUTES);
         assertEquals(JobStatus.RUNNING, duringOutage, "the job waited for InfluxDB instead of finishing or failing");
         long retries = counter(job.getJobID(), "influxWriteRetries");
-        System.out.printf("Outage: %d observation points before influxd stopped for 11 s, job %s during the outage, "
-                + "%d write retries, %d batches, %d points written%n", before, duringOutage, retries,
+        System.out.printf("Outage: %d observation points before influxd stopped for %d ms, job %s during the outage, "
+                + "%d write retries, %d batches, %d points written%n", before, outageMillis, duringOutage, retries,
                 counter(job.getJobID(), "influxBatchesWritten"), counter(job.getJobID(), "influxPointsWritten"));
-        assertTrue(retries > 0, "the sink retried");
+        assertTrue(retries >= OUTAGE_RETRIES, "the sink retried: " + retries);
         assertEquals(0, counter(job.getJobID(), "influxWriteFailures"));
         assertTrue(before < expected.observationKeys.size(), "influxd stopped mid-run");
         assertEquals(assertHoldsExactly(DB), assertHoldsExactly(db));
