@@ -69,7 +69,7 @@ class PolicyParserTest {
                 id: minimal
                 version: 1
                 scope: {regions: [US, US-CA], sectors: [all, "naics:*"]}
-                enter: "unemployment_rate > 10"
+                enter: "tur_3mo > 10"
                 """);
         assertEquals("", p.describe());
         assertEquals(List.of("US", "US-CA"), p.scope().regions());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.policy.MetricNames;
 
 /**
  * The 13-week insured unemployment rate of the EB trigger: {@code at / ce × 100} from ETA 539,
@@ -16,7 +17,7 @@ import org.laborwatch.contract.MetricPoint;
  */
 public final class InsuredUnemploymentRate implements Metric {
 
-    public static final String NAME = "iur_13wk";
+    public static final String NAME = MetricNames.IUR_13WK;
     static final String AVERAGE = "insured_unemployed_13wk_avg";
     static final String COVERED = "covered_employment";
     static final String NSA = "nsa";

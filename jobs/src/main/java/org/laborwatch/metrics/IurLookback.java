@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.policy.MetricNames;
 
 /**
  * The EB look-back: the 13-week IUR as a percentage of the average 13-week IUR of the
@@ -20,7 +21,7 @@ import org.laborwatch.contract.MetricPoint;
  */
 public final class IurLookback implements Metric {
 
-    public static final String NAME = "iur_lookback_pct";
+    public static final String NAME = MetricNames.IUR_LOOKBACK_PCT;
     static final String REPORTED = "iur_prior_2yr_avg";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);

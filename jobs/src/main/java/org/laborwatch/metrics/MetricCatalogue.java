@@ -3,35 +3,12 @@ package org.laborwatch.metrics;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.laborwatch.policy.MetricNames;
 
 /** The metrics the job computes. */
 public final class MetricCatalogue {
-
-    private static final Map<String, String> DEFINITIONS = new LinkedHashMap<>();
-
-    static {
-        DEFINITIONS.put(SahmGap.NAME, "MA3(t) - min(MA3(t-12..t-1)) of the SA unemployment rate, 2 decimals");
-        DEFINITIONS.put(InsuredUnemploymentRate.NAME, "ETA 539 at / ce x 100, 4 decimals truncated");
-        DEFINITIONS.put(IurLookback.NAME, "iur_13wk as % of the prior two years' corresponding weeks, 2 decimals truncated");
-        DEFINITIONS.put(Tur3Mo.NAME, "mean of the last 3 months of the SA unemployment rate, 2 decimals");
-        DEFINITIONS.put(TurLookback.nameFor(1), "3-month rate sum as % of the same months 1 year earlier (UIPL 16-11 integer)");
-        DEFINITIONS.put(TurLookback.nameFor(2), "3-month rate sum as % of the same months 2 years earlier (UIPL 16-11 integer)");
-        DEFINITIONS.put(ClaimsAverage.NAME, "4-week moving average of initial / continued claims, exact");
-        DEFINITIONS.put(ClaimsYoy.NAME, "% change of claims_4wk_avg on 52 weeks earlier, 2 decimals");
-        DEFINITIONS.put(WageGrowth.NAME, "12-month % change of average hourly earnings per sector, 2 decimals");
-        DEFINITIONS.put(PostingsChange.nameFor(28), "% change of the Indeed postings index over 28 days, Saturdays, 2 decimals");
-        DEFINITIONS.put(PostingsChange.nameFor(364), "% change of the Indeed postings index over 364 days, Saturdays, 2 decimals");
-        DEFINITIONS.put(org.laborwatch.policy.MetricNames.AI_USE_RATE, "Census BTOS share of businesses using AI, as published");
-        DEFINITIONS.put(org.laborwatch.policy.MetricNames.AI_USE_CHANGE, "ai_use_rate(t) - ai_use_rate 6 biweekly periods earlier, pp");
-        DEFINITIONS.put(org.laborwatch.policy.MetricNames.OCCUPATIONAL_DISSIMILARITY,
-                "100 x 1/2 x sum |share_g(t) - share_g(2019)| of ETA 203 SOC groups, 2 decimals");
-        DEFINITIONS.put(org.laborwatch.policy.MetricNames.AI_EXPOSED_CLAIMS_SHIFT,
-                "sum share_g(t) x exposure_g - the same for 2019 (ETA 203 SOC groups), 4 decimals");
-        DEFINITIONS.put(DisruptionIndex.NAME, "illustrative: weighted mean of component z-scores vs the prior 36 months, 2 decimals");
-    }
 
     private MetricCatalogue() {}
 
@@ -53,9 +30,9 @@ public final class MetricCatalogue {
         return all().stream().filter(m -> m.name().equals(name)).toList();
     }
 
-    /** Metric name to a one-line definition, in catalogue order. */
+    /** Metric name to a one-line definition, in catalogue order (owned by {@link MetricNames}). */
     public static Map<String, String> definitions() {
-        return Collections.unmodifiableMap(DEFINITIONS);
+        return MetricNames.definitions();
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.policy.MetricNames;
 
 /**
  * The Sahm rule gap: MA3(t) − min(MA3(t−12) … MA3(t−1)), where MA3 is the three-month mean of the
@@ -21,7 +22,7 @@ import org.laborwatch.contract.MetricPoint;
  */
 public final class SahmGap implements Metric {
 
-    public static final String NAME = "sahm_gap";
+    public static final String NAME = MetricNames.SAHM_GAP;
     static final String INDICATOR = "unemployment_rate";
     static final String ADJUSTMENT = "sa";
     /** Months before t the rule reads: MA3(t−12) starts at t−14. */
