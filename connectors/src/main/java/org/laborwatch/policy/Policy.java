@@ -66,6 +66,14 @@ public record Policy(
         return m;
     }
 
+    /**
+     * The routing rule, owned here for the job and the backtest alike: a metric point goes to this
+     * policy when the policy reads its metric and covers its region and sector.
+     */
+    public boolean reads(org.laborwatch.contract.MetricPoint point) {
+        return scope.covers(point.region(), point.sector()) && metrics().contains(point.metric());
+    }
+
     /** The thresholds of the enter condition (and tiers), by metric, for event evidence. */
     public Map<String, BigDecimal> thresholds() {
         Map<String, BigDecimal> t = new TreeMap<>();

@@ -20,6 +20,7 @@ import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.trigger.TriggerEvaluator;
+import org.laborwatch.trigger.TriggerKey;
 import org.laborwatch.trigger.TriggerState;
 
 /**
@@ -76,10 +77,10 @@ public final class Backtest {
                 series.computeIfAbsent(seriesKey, k -> new TreeMap<>()).remove(point.period());
             }
             for (Policy p : policies) {
-                if (!p.metrics().contains(point.metric()) || !p.scope().covers(point.region(), point.sector())) {
+                if (!p.reads(point)) {
                     continue;
                 }
-                String key = p.id() + "|" + point.region() + "|" + point.sector();
+                String key = TriggerKey.of(p.id(), point.region(), point.sector());
                 frequencies.put(key, point.frequency());
                 lastPeriods.merge(key, point.period(), (a, b) -> a.isAfter(b) ? a : b);
                 events.addAll(TriggerEvaluator.onMetric(p, states.computeIfAbsent(key, k -> new TriggerState()),
@@ -104,7 +105,7 @@ public final class Backtest {
     public List<Episode> episodes() {
         Map<String, List<TriggerEvent>> byKey = new TreeMap<>();
         for (TriggerEvent e : events()) {
-            byKey.computeIfAbsent(e.policy() + "|" + e.region() + "|" + e.sector(), k -> new ArrayList<>()).add(e);
+            byKey.computeIfAbsent(TriggerKey.of(e.policy(), e.region(), e.sector()), k -> new ArrayList<>()).add(e);
         }
         List<Episode> episodes = new ArrayList<>();
         for (Map.Entry<String, List<TriggerEvent>> k : byKey.entrySet()) {

@@ -12,6 +12,6 @@ public record PolicyInput(String policy, MetricPoint point) {
 
     /** The trigger operator's key: one state machine per policy, region and sector. */
     public String key() {
-        return policy + "|" + point.region() + "|" + point.sector();
+        return org.laborwatch.trigger.TriggerKey.of(policy, point.region(), point.sector());
     }
 }

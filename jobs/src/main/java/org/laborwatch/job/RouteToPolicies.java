@@ -26,7 +26,7 @@ public final class RouteToPolicies extends BroadcastProcessFunction<MetricPoint,
     public void processElement(MetricPoint point, ReadOnlyContext ctx, Collector<PolicyInput> out) throws Exception {
         List<Policy> policies = book.all(PolicyDescriptors.copy(ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES)));
         for (Policy p : policies) {
-            if (p.metrics().contains(point.metric()) && p.scope().covers(point.region(), point.sector())) {
+            if (p.reads(point)) {
                 out.collect(new PolicyInput(p.id(), point));
             }
         }
