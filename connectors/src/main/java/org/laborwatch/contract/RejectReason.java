@@ -44,7 +44,19 @@ public enum RejectReason {
      */
     INVALID_CODE,
     /** The record is larger than the accepted maximum. */
-    TOO_LARGE;
+    TOO_LARGE,
+    /**
+     * A valid observation whose period lies before the revisable history kept for its series
+     * (history sent after newer data, beyond the source's documented revision window); refused
+     * by the series state, since no metric it touches could be recomputed exactly.
+     */
+    BEYOND_REVISION_HORIZON,
+    /**
+     * A valid observation with the same series, period and vintage as one already held but
+     * another value. Reported by the series state with both values; the larger is held, so the
+     * outcome does not depend on arrival order.
+     */
+    CONFLICTING_DUPLICATE;
 
     /** The code as written in dead letters, such as {@code missing_field}. */
     public String code() {

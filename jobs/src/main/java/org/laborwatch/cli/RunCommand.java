@@ -23,6 +23,7 @@ import org.laborwatch.io.KafkaEdges;
 import org.laborwatch.job.LaborwatchPipeline;
 import org.laborwatch.job.PipelineSinks;
 import org.laborwatch.job.PolicyAck;
+import org.laborwatch.metrics.RevisionHorizon;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyParser;
@@ -67,6 +68,12 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--policy-file", paramLabel = "FILE",
             description = "Policies to start with (YAML/JSON, one or several); default: the bundled ones.")
     Path policyFile;
+
+    @Option(names = "--revision-horizon", paramLabel = "SOURCE[/ADJ]=YEARS",
+            description = "How many years back a source's series may still be revised, e.g. bls.laus/sa=5 or "
+                    + "dol.eta539=3; repeatable. Defaults: 5 years for BLS CPS, LAUS and CES seasonally adjusted data "
+                    + "(their annual revisions), 2 for the rest. Older observations go to the dead-letter topic.")
+    List<String> revisionHorizons = new ArrayList<>();
 
     @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
             description = "Checkpoint interval, ISO-8601 (default: ${DEFAULT-VALUE}); trigger events are committed on checkpoints.")
@@ -130,7 +137,16 @@ public final class RunCommand implements Callable<Integer> {
                         .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, (PolicyAck a) -> a.policy(),
                                 (PolicyAck a) -> Json.writeBytes(a), DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer));
         influx.addTo(sinks, System.getenv());
-        LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(), sinks.build());
+        LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(), sinks.build(), revisionHorizon());
+    }
+
+    /** The documented revision horizons with the operator's {@code --revision-horizon} settings on top. */
+    RevisionHorizon revisionHorizon() {
+        RevisionHorizon horizon = RevisionHorizon.documented();
+        for (String setting : revisionHorizons) {
+            horizon = horizon.with(setting);
+        }
+        return horizon;
     }
 
     private List<Policy> initialPolicies() throws IOException {

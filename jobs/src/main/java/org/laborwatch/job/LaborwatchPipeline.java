@@ -13,6 +13,7 @@ import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.RawRecord;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.metrics.MetricEngine;
+import org.laborwatch.metrics.RevisionHorizon;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.trigger.PolicyBook;
 
@@ -70,7 +71,17 @@ public final class LaborwatchPipeline {
      */
     public static void build(DataStream<RawRecord> observations, DataStream<String> policyUpdates,
             List<Policy> initialPolicies, PipelineSinks sinks) {
+        build(observations, policyUpdates, initialPolicies, sinks, RevisionHorizon.documented());
+    }
+
+    /**
+     * Adds the graph to the environment of {@code observations}, with the given revision horizons
+     * (how far back each source's series may still be revised; {@link RevisionHorizon}).
+     */
+    public static void build(DataStream<RawRecord> observations, DataStream<String> policyUpdates,
+            List<Policy> initialPolicies, PipelineSinks sinks, RevisionHorizon horizon) {
         Objects.requireNonNull(observations, "observations");
+        Objects.requireNonNull(horizon, "horizon");
         Objects.requireNonNull(policyUpdates, "policyUpdates (give an empty stream when there are none)");
         PolicyBook book = new PolicyBook(initialPolicies);
 
@@ -81,17 +92,20 @@ public final class LaborwatchPipeline {
                 .setParallelism(observations.getParallelism())
                 .uid(UID_VALIDATE)
                 .name("validate observations");
-        valid.getSideOutput(ValidateObservations.DEAD_LETTERS)
-                .sinkTo(sinks.deadLetters()).uid("sink-dead-letters").name("dead letters");
         if (sinks.observations() != null) {
             valid.sinkTo(sinks.observations()).uid("sink-observations").name("observations");
         }
 
-        DataStream<MetricPoint> metrics = valid
+        SingleOutputStreamOperator<MetricPoint> metrics = valid
                 .keyBy(ComputeMetrics::keyOf)
-                .process(new ComputeMetrics(MetricEngine.standard()))
+                .process(new ComputeMetrics(MetricEngine.standard(horizon)))
                 .uid(UID_METRICS)
                 .name("series state and metrics");
+        // One dead-letter output: records the validator refused, and valid observations the series
+        // state refused (beyond the revision horizon) or found in conflict with a held value.
+        valid.getSideOutput(ValidateObservations.DEAD_LETTERS)
+                .union(metrics.getSideOutput(ComputeMetrics.REPORTED))
+                .sinkTo(sinks.deadLetters()).uid("sink-dead-letters").name("dead letters");
 
         BroadcastStream<String> policies = policyUpdates.broadcast(PolicyDescriptors.POLICY_UPDATES);
         SingleOutputStreamOperator<TriggerEvent> triggers = metrics

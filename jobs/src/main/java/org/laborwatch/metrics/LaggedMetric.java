@@ -109,7 +109,8 @@ abstract class LaggedMetric implements Metric {
     /** The first period of an unpublished run just before {@code period}, or {@code period}. */
     private LocalDate gapStart(SeriesId series, LocalDate period, RegionSeries data) {
         LocalDate earliest = data.firstSeen(series);
-        int limit = RevisionHorizon.periods(frequency) + maxLag;
+        // Bounds the walk back through a gap; gaps longer than this are not revisions of recent data.
+        int limit = RevisionHorizon.DEFAULT_YEARS * RevisionHorizon.perYear(frequency) + maxLag;
         LocalDate t = frequency.plus(period, -1);
         for (int i = 0; i < limit && earliest != null && t.isAfter(earliest) && data.get(series, t) == null; i++) {
             t = frequency.plus(t, -1);

@@ -25,15 +25,31 @@ public final class MetricEngine implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<Metric> metrics;
+    private final RevisionHorizon horizon;
 
-    /** An engine over the given metrics. */
+    /** An engine over the given metrics, with the documented revision horizons. */
     public MetricEngine(List<Metric> metrics) {
-        this.metrics = List.copyOf(metrics);
+        this(metrics, RevisionHorizon.documented());
     }
 
-    /** The engine with every metric of the catalogue implemented so far. */
+    /** An engine over the given metrics and revision horizons. */
+    public MetricEngine(List<Metric> metrics, RevisionHorizon horizon) {
+        this.metrics = List.copyOf(metrics);
+        this.horizon = java.util.Objects.requireNonNull(horizon, "horizon");
+    }
+
+    /** The engine with every metric of the catalogue, and the documented revision horizons. */
     public static MetricEngine standard() {
-        return new MetricEngine(MetricCatalogue.all());
+        return standard(RevisionHorizon.documented());
+    }
+
+    /** The engine with every metric of the catalogue, and the given revision horizons. */
+    public static MetricEngine standard(RevisionHorizon horizon) {
+        return new MetricEngine(MetricCatalogue.all(), horizon);
+    }
+
+    public RevisionHorizon horizon() {
+        return horizon;
     }
 
     public List<Metric> metrics() {
@@ -45,8 +61,15 @@ public final class MetricEngine implements Serializable {
      *
      * @param upsert what storing it did
      * @param points the metric points that changed
+     * @param report why it was refused or what it conflicted with, for the dead-letter output;
+     *     null unless {@link Upsert#reported()}
      */
-    public record Result(Upsert upsert, List<MetricPoint> points) {}
+    public record Result(Upsert upsert, List<MetricPoint> points, String report) {
+
+        public Result(Upsert upsert, List<MetricPoint> points) {
+            this(upsert, points, null);
+        }
+    }
 
     /** Stores {@code o} in {@code data} and returns the metric points it changed. */
     public Result apply(RegionSeries data, Observation o) {
@@ -57,12 +80,25 @@ public final class MetricEngine implements Serializable {
                 dependents.add(m);
             }
         }
+        SeriesValue held = data.get(id, o.period());
         Map<String, MetricPoint> before = dependents.isEmpty() ? Map.of() : evaluate(dependents, id, o.period(), data, o);
-        int horizon = RevisionHorizon.periods(o.frequency());
-        int retention = horizon + window(id);
-        Upsert upsert = data.upsert(o, horizon, retention, trimAnchor(data, id, o, dependents, retention));
-        if (dependents.isEmpty() || upsert == Upsert.STALE || upsert == Upsert.TOO_OLD || upsert == Upsert.UNCHANGED) {
-            return new Result(upsert, List.of());
+        int periods = horizon.periods(o.source(), o.adjustment(), o.frequency());
+        int retention = periods + window(id);
+        LocalDate settled = data.settledLatest(id);
+        Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, dependents, retention));
+        String report = switch (upsert) {
+            case TOO_OLD -> String.format("period %s of %s is older than its revision horizon: %d %s periods (%d years "
+                    + "for %s %s) before %s, the series' newest settled period; replay older history into a new job "
+                    + "or a backtest, or widen the horizon", o.period(), id, periods, o.frequency().jsonName(),
+                    horizon.years(o.source(), o.adjustment()), o.source(), o.adjustment(), settled);
+            case CONFLICT_KEPT, CONFLICT_REPLACED -> String.format("conflicting values for %s %s in %s, both of vintage "
+                    + "%s: %s and %s; the larger, %s, is held whatever the arrival order", id, o.period(), o.region(),
+                    o.vintage(), held.value().toPlainString(), o.value().toPlainString(),
+                    held.value().max(o.value()).toPlainString());
+            default -> null;
+        };
+        if (dependents.isEmpty() || !upsert.changedData()) {
+            return new Result(upsert, List.of(), report);
         }
         Map<String, MetricPoint> after = evaluate(dependents, id, o.period(), data, o);
         List<MetricPoint> changed = new ArrayList<>();
@@ -71,7 +107,7 @@ public final class MetricEngine implements Serializable {
                 changed.add(e.getValue());
             }
         }
-        return new Result(upsert, changed);
+        return new Result(upsert, changed, report);
     }
 
     /**

@@ -42,23 +42,42 @@ public final class RegionSeries {
         Series(Frequency frequency) {
             this.frequency = frequency;
         }
+
+        /**
+         * The newest period whose predecessor is held too: what the revision horizon and trimming
+         * count back from, or null while no two consecutive periods are held (nothing is refused
+         * or trimmed then). A lone period beyond a gap does not count, so no single record,
+         * however far ahead, can push the horizon past the data; a series with a real gap, such
+         * as UNRATE's missing 2025-10, settles again with the second period after it.
+         */
+        LocalDate settledLatest() {
+            for (LocalDate t : values.descendingKeySet()) {
+                if (values.containsKey(frequency.plus(t, -1))) {
+                    return t;
+                }
+            }
+            return null;
+        }
     }
 
     /**
      * Stores an observation unless an equal or newer vintage of the same period is already held.
+     * The same vintage with a different value is a conflict: the larger value is held, whatever
+     * the arrival order, and the outcome says so.
      *
-     * @param horizon periods before the newest period that may still be revised; older
-     *     observations are refused as {@link Upsert#TOO_OLD}
+     * @param horizon periods before the series' {@linkplain #settledLatest settled newest period}
+     *     that may still be revised; older observations are refused as {@link Upsert#TOO_OLD}
      * @param retention periods kept before the trimming anchor: the horizon plus the longest window
      *     a metric reads, so every period a revision touches can be recomputed
      * @param anchor the period retention counts back from: the newest period of the slowest partner
-     *     series (see {@link Metric#partners}), or null for this series' own newest period
+     *     series (see {@link Metric#partners}), or null for this series' own settled newest period
      */
     public Upsert upsert(Observation o, int horizon, int retention, LocalDate anchor) {
         modifications++;
         SeriesId id = new SeriesId(o.indicator(), o.sector(), o.adjustment());
         Series s = series.computeIfAbsent(id, k -> new Series(o.frequency()));
-        if (!s.values.isEmpty() && o.period().isBefore(s.frequency.plus(s.values.lastKey(), -horizon))) {
+        LocalDate settled = s.settledLatest();
+        if (settled != null && o.period().isBefore(s.frequency.plus(settled, -horizon))) {
             return Upsert.TOO_OLD;
         }
         if (s.firstSeen == null || o.period().isBefore(s.firstSeen)) {
@@ -70,7 +89,15 @@ public final class RegionSeries {
             if (byVintage < 0) {
                 return Upsert.STALE;
             }
-            if (byVintage == 0 || held.value().compareTo(o.value()) == 0) {
+            int byValue = o.value().compareTo(held.value());
+            if (byVintage == 0 && byValue != 0) {
+                if (byValue < 0) {
+                    return Upsert.CONFLICT_KEPT;
+                }
+                s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
+                return Upsert.CONFLICT_REPLACED;
+            }
+            if (byVintage == 0 || byValue == 0) {
                 if (byVintage > 0) {
                     s.values.put(o.period(), new SeriesValue(held.value(), o.vintage()));
                 }
@@ -80,9 +107,11 @@ public final class RegionSeries {
             return Upsert.REVISED;
         }
         s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
-        LocalDate from = anchor == null || anchor.isAfter(s.values.lastKey()) ? s.values.lastKey() : anchor;
-        LocalDate oldest = s.frequency.plus(from, -retention);
-        s.values.headMap(oldest, false).clear();
+        LocalDate own = s.settledLatest();
+        if (own != null) {
+            LocalDate from = anchor == null || anchor.isAfter(own) ? own : anchor;
+            s.values.headMap(s.frequency.plus(from, -retention), false).clear();
+        }
         return Upsert.NEW;
     }
 
@@ -101,6 +130,12 @@ public final class RegionSeries {
     public LocalDate latest(SeriesId id) {
         Series s = series.get(id);
         return s == null || s.values.isEmpty() ? null : s.values.lastKey();
+    }
+
+    /** The newest period the revision horizon counts back from (see {@link Series#settledLatest}), or null. */
+    public LocalDate settledLatest(SeriesId id) {
+        Series s = series.get(id);
+        return s == null ? null : s.settledLatest();
     }
 
     /** The first period ever seen of a series (history before it was never published), or null. */
