@@ -83,6 +83,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InfluxOptions influx = new InfluxOptions();
 
+    @picocli.CommandLine.Mixin
+    BrokerCheck brokerCheck = new BrokerCheck();
+
     /**
      * Testing seams, not flags: tests bound the Kafka sources at the offsets latest when the job
      * starts (production is unbounded) and put a failure-injecting map between the observations
@@ -95,6 +98,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
         wire(env);
+        // After wire(), which checks the flags, so a bad flag is not hidden behind a network wait.
+        brokerCheck.check(bootstrap, KafkaClientConfig.load(kafkaConfig));
+        influx.checkWriteApi();
         env.execute("laborwatch");
         return 0;
     }
