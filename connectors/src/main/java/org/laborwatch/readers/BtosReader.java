@@ -81,6 +81,11 @@ final class BtosReader implements ObservationReader {
         return CYCLE_ANCHOR.plusDays(14 * (firstCycle + number - 1) + 12);
     }
 
+    /** Every series this format can yield (per state). */
+    static java.util.Collection<SeriesSpec> yields() {
+        return BY_QUESTION.values();
+    }
+
     @Override
     public ReadReport read(Reader input, String fileName, Consumer<Observation> out) throws IOException {
         Optional<LocalDate> fixedVintage = Vintages.explicitOrFromName(options, fileName);

@@ -114,6 +114,16 @@ final class Eta203Reader implements ObservationReader {
         this.options = options;
     }
 
+    /** Every series this format can yield (per state): the total and one per occupation and industry. */
+    static java.util.Collection<SeriesSpec> yields() {
+        List<SeriesSpec> all = new java.util.ArrayList<>(List.of(TEMPLATE));
+        for (String sector : SECTORS.values()) {
+            all.add(new SeriesSpec(TEMPLATE.indicator(), TEMPLATE.region(), sector, TEMPLATE.adjustment(),
+                    TEMPLATE.frequency(), TEMPLATE.unit(), TEMPLATE.source()));
+        }
+        return all;
+    }
+
     @Override
     public ReadReport read(Reader input, String fileName, Consumer<Observation> out) throws IOException {
         Optional<LocalDate> fixedVintage = Vintages.explicitOrFromName(options, fileName);

@@ -53,6 +53,11 @@ final class Eta539Reader implements ObservationReader {
         return new SeriesSpec(indicator, "US", "all", "nsa", Frequency.WEEKLY, unit, "dol.eta539");
     }
 
+    /** Every series this format can yield (per state). */
+    static java.util.Collection<SeriesSpec> yields() {
+        return java.util.List.of(TEMPLATES);
+    }
+
     @Override
     public ReadReport read(Reader input, String fileName, Consumer<Observation> out) throws IOException {
         Optional<LocalDate> fixedVintage = Vintages.explicitOrFromName(options, fileName);

@@ -27,6 +27,11 @@ final class FredWideReader implements ObservationReader {
         this.options = options;
     }
 
+    /** Every series this format can yield: the mapped FRED series. */
+    static java.util.Collection<SeriesSpec> yields() {
+        return FredSeries.all().values();
+    }
+
     @Override
     public ReadReport read(Reader input, String fileName, Consumer<Observation> out) throws IOException {
         LocalDate vintage = Vintages.required(options, fileName);

@@ -58,6 +58,11 @@ final class IndeedReader implements ObservationReader {
         return new SeriesSpec("job_postings_index", region, sector, adjustment, Frequency.DAILY, Unit.INDEX, "indeed");
     }
 
+    /** Every series this format can yield; the by-sector layout adds one sector per occupational group. */
+    static java.util.Collection<SeriesSpec> yields() {
+        return java.util.List.of(SA, NSA);
+    }
+
     @Override
     public ReadReport read(Reader input, String fileName, Consumer<Observation> out) throws IOException {
         LocalDate vintage = Vintages.required(options, fileName);

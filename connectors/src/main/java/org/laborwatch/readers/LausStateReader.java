@@ -45,6 +45,11 @@ final class LausStateReader implements ObservationReader {
         this.options = options;
     }
 
+    /** Every series this format can yield (per state). */
+    static java.util.Collection<SeriesSpec> yields() {
+        return List.of(SA, NSA);
+    }
+
     @Override
     public ReadReport read(Reader input, String fileName, Consumer<Observation> out) throws IOException {
         LocalDate vintage = Vintages.required(options, fileName);

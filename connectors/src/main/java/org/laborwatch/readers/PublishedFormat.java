@@ -1,37 +1,76 @@
 package org.laborwatch.readers;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /** The published file formats laborwatch can read, by the name the CLI uses for them. */
 public enum PublishedFormat {
     FRED("fred", "FRED wide CSV: a date column (DATE, observation_date, week_ending) then one column per FRED series",
-            FredWideReader::new),
+            FredWideReader::new, FredWideReader::yields),
     FRED_LONG("fred-long", "FRED long CSV: series_id,date,value, one row per series and date",
-            FredLongReader::new),
+            FredLongReader::new, () -> FredSeries.all().values()),
     LAUS_STATE("laus-state", "BLS LAUS state unemployment rates (area,area_type,date,unrate_sa,unrate_nsa); states, DC, PR",
-            LausStateReader::new),
+            LausStateReader::new, LausStateReader::yields),
     ETA539("eta539", "DOL ETA 539 weekly UI claims by state (ic, cw, at, ce, ar)",
-            Eta539Reader::new),
+            Eta539Reader::new, Eta539Reader::yields),
     ETA203("eta203", "DOL ETA 203 insured unemployed by state and month, by occupation (soc:NN), industry (naics:NN) and in total",
-            Eta203Reader::new),
+            Eta203Reader::new, Eta203Reader::yields),
     BTOS("btos", "Census BTOS AI use by state, biweekly: question 7 (ai_use_rate) and 26 (ai_use_expected_rate), Yes answers",
-            BtosReader::new),
+            BtosReader::new, BtosReader::yields),
     INDEED("indeed", "Indeed Hiring Lab job postings index, daily: US aggregate (sa, nsa), by state or by occupational sector",
-            IndeedReader::new),
+            IndeedReader::new, IndeedReader::yields),
     CES_LONG("ces-long", "BLS CES employment by industry via FRED, long series_id,date,value_thousands (thousands, sa)",
-            FredLongReader::ces);
+            FredLongReader::ces, () -> CesSeries.all().values());
+
+    /** A vintage no period can be after, so a header can be tried without the file's real vintage. */
+    private static final ReaderOptions ANY_VINTAGE = ReaderOptions.withVintage(LocalDate.of(9999, 12, 31));
 
     private final String formatName;
     private final String description;
     private final Function<ReaderOptions, ObservationReader> factory;
+    private final Supplier<Collection<SeriesSpec>> yields;
 
-    PublishedFormat(String formatName, String description, Function<ReaderOptions, ObservationReader> factory) {
+    PublishedFormat(String formatName, String description, Function<ReaderOptions, ObservationReader> factory,
+            Supplier<Collection<SeriesSpec>> yields) {
         this.formatName = formatName;
         this.description = description;
         this.factory = factory;
+        this.yields = yields;
+    }
+
+    /**
+     * Every series this format can yield (indicator, sector, adjustment; the region is {@code US} for
+     * state files, which yield one such series per state), from the reader's own mapping, so what a
+     * metric needs can be traced to the formats that supply it.
+     */
+    public Collection<SeriesSpec> yields() {
+        return yields.get();
+    }
+
+    /**
+     * Whether this format's reader accepts a file that starts with {@code headerLine}: the header
+     * alone is read, with no rows, so only the columns are checked.
+     */
+    public boolean acceptsHeader(String headerLine) {
+        try {
+            reader(ANY_VINTAGE).read(new StringReader(headerLine + "\n"), "header", o -> {});
+            return true;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The formats whose reader accepts this header line, in declaration order. */
+    public static List<PublishedFormat> acceptingHeader(String headerLine) {
+        return Arrays.stream(values()).filter(f -> f.acceptsHeader(headerLine)).toList();
     }
 
     /** The name used on the command line, such as {@code fred-long}. */

@@ -47,7 +47,10 @@ public final class Vintages {
     /** Like {@link #explicitOrFromName} for formats that carry no dates of publication at all. */
     static LocalDate required(ReaderOptions options, String fileName) throws ReaderException {
         return explicitOrFromName(options, fileName).orElseThrow(() -> new ReaderException(fileName, 0,
-                "no vintage: the file name has no 'vintageYYYY-MM[-DD]' and none was given explicitly;"
-                        + " pass the date the data were published (ReaderOptions.withVintage, --vintage)"));
+                "no vintage. A vintage is the date these values were published: agencies revise history, so"
+                        + " the same period can have another value in a later download, and laborwatch keeps them"
+                        + " apart by vintage. The file name carries none ('..._vintageYYYY-MM[-DD].csv') and none"
+                        + " was given explicitly: pass the date you downloaded the file, --vintage YYYY-MM-DD"
+                        + " (ReaderOptions.withVintage), or rename it to end in _vintageYYYY-MM-DD.csv"));
     }
 }

@@ -56,4 +56,34 @@ class ReaderApiTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new SeriesSpec("unemployment_rate", "US", "all", "SA", Frequency.MONTHLY, Unit.PERCENT, "bls.cps"));
     }
+
+    @Test
+    void aHeaderIsRecognisedByItsOwnFormatOnly() {
+        assertEquals(java.util.List.of(PublishedFormat.ETA539), PublishedFormat.acceptingHeader(
+                "state,report_for_period_ending,week_number,reflected_week_ending,ic,fic,xic,wsic,wseic,cw,fcw,xcw,"
+                        + "wscw,wsecw,ebt,ebui,abt,abui,at,ce,ar"));
+        assertEquals(java.util.List.of(PublishedFormat.FRED), PublishedFormat.acceptingHeader("DATE,UNRATE"));
+        assertEquals(java.util.List.of(PublishedFormat.FRED_LONG), PublishedFormat.acceptingHeader("series_id,date,value"));
+        assertEquals(java.util.List.of(PublishedFormat.LAUS_STATE),
+                PublishedFormat.acceptingHeader("area,area_type,date,unrate_sa,unrate_nsa,fred_id_sa,fred_id_nsa"));
+        assertEquals(java.util.List.of(), PublishedFormat.acceptingHeader("question_id,question_text"));
+    }
+
+    @Test
+    void everyFormatSaysWhatItYields() {
+        for (PublishedFormat f : PublishedFormat.values()) {
+            assertFalse(f.yields().isEmpty(), f.formatName());
+        }
+        assertTrue(PublishedFormat.ETA539.yields().stream().anyMatch(s -> s.indicator().equals("covered_employment")));
+        assertTrue(PublishedFormat.ETA203.yields().stream().anyMatch(s -> s.sector().equals("soc:15")));
+    }
+
+    @Test
+    void noVintageSaysWhatAVintageIsAndHowToPassIt() {
+        ReaderException e = assertThrows(ReaderException.class, () -> PublishedFormat.FRED.reader(ReaderOptions.defaults())
+                .read(new java.io.StringReader("DATE,UNRATE\n2024-01-01,3.7\n"), "UNRATE.csv", o -> {}));
+        assertTrue(e.getMessage().startsWith("UNRATE.csv: no vintage."), e.getMessage());
+        assertTrue(e.getMessage().contains("the date these values were published"), e.getMessage());
+        assertTrue(e.getMessage().contains("--vintage YYYY-MM-DD"), e.getMessage());
+    }
 }

@@ -18,6 +18,7 @@ import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
+import org.laborwatch.metrics.SeriesId;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.trigger.TriggerEvaluator;
 import org.laborwatch.trigger.TriggerKey;
@@ -45,6 +46,7 @@ public final class Backtest {
     private LocalDate recessionCoverageStart;
     private final Set<String> read;
     private long observations;
+    private final Set<SeriesId> seriesRead = new TreeSet<>();
 
     public Backtest(List<Policy> policies, MetricEngine engine) {
         this.policies = List.copyOf(policies);
@@ -57,6 +59,7 @@ public final class Backtest {
     /** Feeds one observation through the metrics and every policy that reads what it changes. */
     public void accept(Observation o) {
         observations++;
+        seriesRead.add(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
         if (o.indicator().equals("recession") && o.region().equals("US")) {
             if (recessionCoverageStart == null || o.period().isBefore(recessionCoverageStart)) {
                 recessionCoverageStart = o.period();
@@ -87,6 +90,23 @@ public final class Backtest {
                         point.region(), point.sector(), point));
             }
         }
+    }
+
+    /** The metrics the policies read that had at least one point, available or not. */
+    public Set<String> metricsComputed() {
+        Set<String> names = new TreeSet<>();
+        series.keySet().forEach(k -> names.add(k.substring(0, k.indexOf('|'))));
+        return names;
+    }
+
+    /** The input series the observations belonged to (any region). */
+    public Set<SeriesId> seriesRead() {
+        return seriesRead;
+    }
+
+    /** The regions the inputs had observations for. */
+    public Set<String> regions() {
+        return new TreeSet<>(regions.keySet());
     }
 
     public long observations() {

@@ -3,7 +3,6 @@ package org.laborwatch.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,7 +55,8 @@ public final class BacktestCommand implements Callable<Integer> {
     List<String> formats;
 
     @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
-            description = "Publication date for inputs whose name carries none (the LAUS state file).")
+            description = "Publication date of the values, for inputs whose name carries no _vintageYYYY-MM[-DD] "
+                    + "(the LAUS state file, a plain FRED download); applies to every --input.")
     LocalDate vintage;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the episodes here (default: standard output).")
@@ -66,7 +66,8 @@ public final class BacktestCommand implements Callable<Integer> {
     Path chart;
 
     @Option(names = "--region", paramLabel = "REGION",
-            description = "Region to chart (default: US when the policy covers it, else the region ON longest).")
+            description = "Region to chart (default: US when the policy covers it, else the region ON longest); "
+                    + "must be one the inputs have data for.")
     String region;
 
     /** The bundled policy ids, for help. */
@@ -92,6 +93,18 @@ public final class BacktestCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give one --format for all inputs or one per --input ("
                     + inputs.size() + " inputs, " + formats.size() + " formats)");
         }
+        List<PublishedFormat> published = new ArrayList<>();
+        for (String f : formats) {
+            try {
+                published.add(PublishedFormat.byName(f));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+            }
+        }
+        // Everything the user can get wrong is checked before the inputs are read.
+        OutputPath.check("--out", out);
+        OutputPath.check("--chart", chart);
+        inputs.forEach(i -> InputFile.check("--input", i));
         List<Policy> running = new ArrayList<>();
         for (String p : policies) {
             running.add(Files.exists(Path.of(p)) ? PolicyParser.parseFile(Path.of(p)) : BundledPolicies.load(p));
@@ -99,11 +112,12 @@ public final class BacktestCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Backtest backtest = new Backtest(running, MetricEngine.standard());
         for (int i = 0; i < inputs.size(); i++) {
-            PublishedFormat format = PublishedFormat.byName(formats.get(formats.size() == 1 ? 0 : i));
+            PublishedFormat format = published.get(formats.size() == 1 ? 0 : i);
             ReaderOptions options = vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage);
-            try (Reader r = Files.newBufferedReader(inputs.get(i), StandardCharsets.UTF_8)) {
-                format.reader(options).read(r, inputs.get(i).getFileName().toString(), backtest::accept);
-            }
+            InputFile.read("--input", inputs.get(i), format, options, backtest::accept);
+        }
+        if (!InputCoverage.report(backtest, running, region, spec.commandLine().getErr())) {
+            return 1;
         }
         List<Episode> episodes = backtest.episodes();
         writeEpisodes(episodes, console);

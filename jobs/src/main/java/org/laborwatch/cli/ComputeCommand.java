@@ -2,7 +2,6 @@ package org.laborwatch.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.Reader;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SequenceWriter;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.metrics.Metric;
 import org.laborwatch.metrics.MetricCatalogue;
@@ -36,11 +40,13 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "compute", mixinStandardHelpOptions = true, usageHelpWidth = 120,
         description = "Compute metrics over a published file with the job's metric code and write CSV "
-                + "(metric,indicator,region,sector,period,value; the final value of each point, an empty value "
-                + "when unavailable), sorted by metric, region, sector, period, indicator.")
+                + "(metric,indicator,region,sector,period,value,status,reason: the final value of each point; an "
+                + "unavailable point has an empty value, status unavailable and the reason, such as "
+                + "'unemployment_rate (sa) missing for 2025-10'), sorted by metric, region, sector, period, indicator. "
+                + "Exits 1 when the input yields none of the metrics, with what they read and which formats supply it.")
 public final class ComputeCommand implements Callable<Integer> {
 
-    static final String HEADER = "metric,indicator,region,sector,period,value";
+    static final String HEADER = "metric,indicator,region,sector,period,value,status,reason";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -60,7 +66,8 @@ public final class ComputeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
-            description = "Publication date to stamp on every observation (default: from the file name or rows).")
+            description = "Publication date of the values, stamped on every observation (default: from a file name "
+                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise).")
     String vintage;
 
     /** The formats and metrics, for the help footer (picocli formats it: %n is a line break). */
@@ -108,27 +115,45 @@ public final class ComputeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--vintage: not a date YYYY-MM-DD: '" + vintage + "'");
             }
         }
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("--input " + input + " is not a file");
+        OutputPath.check("--out", out);
+        Computed computed = compute(input, published, options, selected);
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> missing = names.stream().filter(n -> !computed.metrics().contains(n)).toList();
+        for (String name : missing) {
+            err.println("laborwatch: no " + name + " from " + input + " (format " + published.formatName() + "): "
+                    + MetricSupply.whyNothing(name, computed.series()) + ". The input has "
+                    + MetricSupply.list(computed.series()) + ".");
         }
-        Map<List<String>, MetricPoint> points = compute(input, published, options, selected);
+        if (missing.size() == names.size()) {
+            err.println("laborwatch: nothing computed; see `laborwatch compute --help` for the formats and metrics");
+            err.flush();
+            return 1;
+        }
         if (out == null) {
             PrintWriter w = spec.commandLine().getOut();
-            write(points, w);
+            write(computed.points(), w);
             w.flush();
         } else {
             try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                write(points, w);
+                write(computed.points(), w);
             }
-            spec.commandLine().getErr().println("laborwatch: wrote " + points.size() + " metric points to " + out);
-            spec.commandLine().getErr().flush();
+            err.println("laborwatch: wrote " + computed.points().size() + " metric points to " + out);
         }
+        err.flush();
         return 0;
     }
 
-    /** The final point per (metric, region, sector, period, indicator), in that order. */
-    static Map<List<String>, MetricPoint> compute(Path input, PublishedFormat format, ReaderOptions options,
-            List<Metric> metrics) throws IOException {
+    /**
+     * What a file gave.
+     *
+     * @param points the final point per (metric, region, sector, period, indicator), in that order
+     * @param metrics the names of the metrics with at least one point
+     * @param series the input series the file held, as {@link MetricSupply#label}
+     */
+    record Computed(Map<List<String>, MetricPoint> points, Set<String> metrics, Set<String> series) {}
+
+    static Computed compute(Path input, PublishedFormat format, ReaderOptions options, List<Metric> metrics)
+            throws IOException {
         MetricEngine engine = new MetricEngine(metrics);
         Map<String, RegionSeries> regions = new HashMap<>();
         Comparator<List<String>> byFields = (a, b) -> {
@@ -141,23 +166,34 @@ public final class ComputeCommand implements Callable<Integer> {
             return 0;
         };
         Map<List<String>, MetricPoint> points = new TreeMap<>(byFields);
-        try (Reader r = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            format.reader(options).read(r, input.getFileName().toString(), o -> {
-                RegionSeries data = regions.computeIfAbsent(o.region(), k -> new RegionSeries());
-                for (MetricPoint p : engine.apply(data, o).points()) {
-                    points.put(List.of(p.metric(), p.region(), p.sector(), p.period().toString(), p.indicator()), p);
-                }
-            });
-        }
-        return points;
+        Set<String> names = new TreeSet<>();
+        Set<String> series = new TreeSet<>();
+        InputFile.read("--input", input, format, options, o -> {
+            series.add(MetricSupply.label(o.indicator(), o.adjustment()));
+            RegionSeries data = regions.computeIfAbsent(o.region(), k -> new RegionSeries());
+            for (MetricPoint p : engine.apply(data, o).points()) {
+                names.add(p.metric());
+                points.put(List.of(p.metric(), p.region(), p.sector(), p.period().toString(), p.indicator()), p);
+            }
+        });
+        return new Computed(points, names, series);
     }
 
     static void write(Map<List<String>, MetricPoint> points, Writer w) throws IOException {
         w.write(HEADER);
         w.write('\n');
-        for (MetricPoint p : points.values()) {
-            w.write(p.metric() + "," + p.indicator() + "," + p.region() + "," + p.sector() + "," + p.period() + ","
-                    + (p.isAvailable() ? p.value().toPlainString() : "") + "\n");
+        try (SequenceWriter rows = CSV.writeValues(w)) {
+            for (MetricPoint p : points.values()) {
+                rows.write(new String[] {p.metric(), p.indicator(), p.region(), p.sector(), p.period().toString(),
+                    p.isAvailable() ? p.value().toPlainString() : "", p.status().jsonName(),
+                    p.reason() == null ? "" : p.reason()});
+            }
         }
     }
+
+    /** Quotes a cell only when it needs it (a reason listing several periods has commas). */
+    private static final ObjectWriter CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .disable(com.fasterxml.jackson.core.StreamWriteFeature.AUTO_CLOSE_TARGET).build()
+            .writerFor(String[].class).with(CsvSchema.emptySchema().withLineSeparator("\n"));
 }

@@ -79,6 +79,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("--data " + data + " is not a directory (the bundled data lives in data/)");
         }
+        influx.checkWriteApi();
         List<Policy> running = new ArrayList<>();
         for (String id : policies) {
             running.add(BundledPolicies.load(id));

@@ -1,9 +1,7 @@
 package org.laborwatch.cli;
 
 import java.io.PrintStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -32,7 +30,7 @@ import picocli.CommandLine.Option;
  * never writes a record twice.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Load a published file (FRED, BLS LAUS, DOL ETA 539) into the observations topic, keyed by series.")
+        description = "Load a published file (any format `compute --help` lists) into the observations topic, keyed by series.")
 public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true,
@@ -43,11 +41,12 @@ public final class ReplayCommand implements Callable<Integer> {
     Path input;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
-            description = "fred, fred-long, laus-state or eta539.")
+            description = "Its format: ${COMPLETION-CANDIDATES}.", completionCandidates = BacktestCommand.FormatNames.class)
     String format;
 
     @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
-            description = "Publication date to stamp on every observation (default: from the file name or rows).")
+            description = "Publication date of the values, stamped on every observation (default: from a file name "
+                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise).")
     LocalDate vintage;
 
     @Option(names = "--topic", defaultValue = "laborwatch.observations", description = "Topic (default: ${DEFAULT-VALUE}).")
@@ -59,6 +58,9 @@ public final class ReplayCommand implements Callable<Integer> {
     @Option(names = "--kafka-config", paramLabel = "FILE",
             description = "Kafka client properties file (security.protocol, sasl.*, ssl.*); LABORWATCH_KAFKA_* env on top.")
     Path kafkaConfig;
+
+    @picocli.CommandLine.Mixin
+    BrokerCheck brokerCheck = new BrokerCheck();
 
     /** The final count goes here; tests replace it. */
     PrintStream out = System.out;
@@ -72,22 +74,24 @@ public final class ReplayCommand implements Callable<Integer> {
         if (rate != null && rate < 1) {
             throw new IllegalArgumentException("--rate must be at least 1, got " + rate);
         }
-        if (!Files.isRegularFile(input)) {
-            throw new IllegalArgumentException("--input " + input + " is not a file");
-        }
         PublishedFormat published = PublishedFormat.byName(format);
         List<Observation> observations = new ArrayList<>();
-        try (Reader r = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
-            published.reader(vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage))
-                    .read(r, input.getFileName().toString(), observations::add);
+        InputFile.read("--input", input, published,
+                vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage), observations::add);
+        if (observations.isEmpty()) {
+            throw new IllegalArgumentException("--input " + input + " has no observations laborwatch reads (only a header, "
+                    + "or only series it does not map); nothing replayed");
         }
-        long sent = send(observations);
+        Properties client = KafkaClientConfig.load(kafkaConfig);
+        brokerCheck.check(bootstrap, client);
+        long sent = send(observations, client);
         out.printf("replayed %d observations from %s to %s%n", sent, input.getFileName(), topic);
         return 0;
     }
 
-    private long send(List<Observation> observations) throws Exception {
-        Properties p = KafkaClientConfig.load(kafkaConfig);
+    private long send(List<Observation> observations, Properties client) throws Exception {
+        Properties p = new Properties();
+        p.putAll(client);
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");

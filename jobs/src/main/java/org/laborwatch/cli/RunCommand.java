@@ -47,22 +47,28 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--group", defaultValue = "laborwatch", description = "Consumer group id (default: ${DEFAULT-VALUE}).")
     String group;
 
-    @Option(names = "--observations-topic", defaultValue = "laborwatch.observations")
+    @Option(names = "--observations-topic", defaultValue = "laborwatch.observations",
+            description = "Topic to read observations from (default: ${DEFAULT-VALUE}).")
     String observationsTopic;
 
-    @Option(names = "--policies-topic", defaultValue = "laborwatch.policies")
+    @Option(names = "--policies-topic", defaultValue = "laborwatch.policies",
+            description = "Topic to read policy updates from (default: ${DEFAULT-VALUE}).")
     String policiesTopic;
 
-    @Option(names = "--triggers-topic", defaultValue = "laborwatch.triggers")
+    @Option(names = "--triggers-topic", defaultValue = "laborwatch.triggers",
+            description = "Topic to write trigger events to (exactly-once) (default: ${DEFAULT-VALUE}).")
     String triggersTopic;
 
-    @Option(names = "--metrics-topic", defaultValue = "laborwatch.metrics")
+    @Option(names = "--metrics-topic", defaultValue = "laborwatch.metrics",
+            description = "Topic to write metric points to (default: ${DEFAULT-VALUE}).")
     String metricsTopic;
 
-    @Option(names = "--dead-letter-topic", defaultValue = "laborwatch.dead-letter")
+    @Option(names = "--dead-letter-topic", defaultValue = "laborwatch.dead-letter",
+            description = "Topic to write rejected records to (default: ${DEFAULT-VALUE}).")
     String deadLetterTopic;
 
-    @Option(names = "--policies-applied-topic", defaultValue = "laborwatch.policies-applied")
+    @Option(names = "--policies-applied-topic", defaultValue = "laborwatch.policies-applied",
+            description = "Topic to write policy acknowledgements to (default: ${DEFAULT-VALUE}).")
     String acksTopic;
 
     @Option(names = "--policy-file", paramLabel = "FILE",
@@ -90,6 +96,9 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InfluxOptions influx = new InfluxOptions();
 
+    @picocli.CommandLine.Mixin
+    BrokerCheck brokerCheck = new BrokerCheck();
+
     /**
      * Testing seams, not flags: tests bound the Kafka sources at the offsets latest when the job
      * starts (production is unbounded) and put a failure-injecting map between the observations
@@ -102,6 +111,9 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
         wire(env);
+        // After wire(), which checks the flags, so a bad flag is not hidden behind a network wait.
+        brokerCheck.check(bootstrap, KafkaClientConfig.load(kafkaConfig));
+        influx.checkWriteApi();
         env.execute("laborwatch");
         return 0;
     }

@@ -48,6 +48,9 @@ public final class TriggersCommand implements Callable<Integer> {
             description = "Kafka client properties file (security.protocol, sasl.*, ssl.*); LABORWATCH_KAFKA_* env on top.")
     Path kafkaConfig;
 
+    @picocli.CommandLine.Mixin
+    BrokerCheck brokerCheck = new BrokerCheck();
+
     PrintStream out = System.out;
 
     static final String HEADER = String.format("%-10s  %-14s  %-6s  %-10s  %-10s  %-10s  %s",
@@ -58,16 +61,21 @@ public final class TriggersCommand implements Callable<Integer> {
         if (max != null && max < 1) {
             throw new IllegalArgumentException("--max must be at least 1, got " + max);
         }
+        if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+            throw new IllegalArgumentException("--timeout must be positive, got " + timeout);
+        }
         Properties p = KafkaClientConfig.load(kafkaConfig);
+        brokerCheck.check(bootstrap, p);
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         long printed = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
-            consumer.partitionsFor(topic, Duration.ofSeconds(30)).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
+            consumer.partitionsFor(topic, brokerCheck.timeout).forEach(i -> partitions.add(new TopicPartition(topic, i.partition())));
             if (partitions.isEmpty()) {
-                throw new IllegalArgumentException("topic " + topic + " does not exist");
+                throw new IllegalArgumentException("topic " + topic + " does not exist on " + bootstrap
+                        + " (the job creates it when it runs; check --topic)");
             }
             consumer.assign(partitions);
             if (fromBeginning) {

@@ -45,43 +45,44 @@ class ComputeCommandTest {
     @Test
     void sahmGapOverTheBundledUnrateMatchesFred() throws IOException {
         List<String> lines = compute("fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", "fred", "sahm_gap", "tur_3mo");
-        assertEquals("metric,indicator,region,sector,period,value", lines.get(0));
-        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,1957-10-01,0.50"));
-        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2021-04-01,-0.07"));
-        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2021-03-01,2.40"));
-        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2020-04-01,4.00"));
-        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2008-06-01,0.83"));
+        assertEquals("metric,indicator,region,sector,period,value,status,reason", lines.get(0));
+        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,1957-10-01,0.50,ok,"));
+        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2021-04-01,-0.07,ok,"));
+        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2021-03-01,2.40,ok,"));
+        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2020-04-01,4.00,ok,"));
+        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2008-06-01,0.83,ok,"));
         // sorted by metric, then period; sahm_gap before tur_3mo
         // tur_3mo 1948-03 = (3.4 + 3.8 + 4) / 3 = 3.7333
-        int firstTur = lines.indexOf("tur_3mo,unemployment_rate,US,all,1948-03-01,3.73");
+        int firstTur = lines.indexOf("tur_3mo,unemployment_rate,US,all,1948-03-01,3.73,ok,");
         assertTrue(firstTur > 0);
         assertTrue(lines.get(firstTur - 1).startsWith("sahm_gap,"));
         assertEquals(lines.subList(1, firstTur).stream().sorted().toList(), lines.subList(1, firstTur));
     }
 
     @Test
-    void anUnavailablePointHasAnEmptyValue() throws IOException {
+    void anUnavailablePointHasAnEmptyValueAndSaysWhichInputPeriodIsMissing() throws IOException {
         List<String> lines = compute("fred_UNRATE_monthly_1948-2026_vintage2026-04.csv", "fred", "sahm_gap");
-        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2025-10-01,"), "UNRATE 2025-10 was never collected");
-        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2025-12-01,"));
+        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2025-10-01,,unavailable,unemployment_rate (sa) missing for 2025-10"),
+                "UNRATE 2025-10 was never collected");
+        assertTrue(lines.contains("sahm_gap,unemployment_rate,US,all,2025-12-01,,unavailable,unemployment_rate (sa) missing for 2025-10"));
     }
 
     @Test
     void continuedClaimsFourWeekAverageMatchesCc4wsa() throws IOException {
         List<String> lines = compute("fred_claims_ICSA_CCSA_weekly_2000-2020_vintage2020-06-18.csv", "fred", "claims_4wk_avg");
-        assertTrue(lines.contains("claims_4wk_avg,continued_claims,US,all,2009-05-30,6553000"));
-        assertTrue(lines.contains("claims_4wk_avg,continued_claims,US,all,2020-05-09,21962000"));
+        assertTrue(lines.contains("claims_4wk_avg,continued_claims,US,all,2009-05-30,6553000,ok,"));
+        assertTrue(lines.contains("claims_4wk_avg,continued_claims,US,all,2020-05-09,21962000,ok,"));
         // same period: ordered by indicator last
-        int c = lines.indexOf("claims_4wk_avg,continued_claims,US,all,2009-05-30,6553000");
-        assertEquals("claims_4wk_avg,initial_claims,US,all,2009-05-30,614500", lines.get(c + 1));
+        int c = lines.indexOf("claims_4wk_avg,continued_claims,US,all,2009-05-30,6553000,ok,");
+        assertEquals("claims_4wk_avg,initial_claims,US,all,2009-05-30,614500,ok,", lines.get(c + 1));
     }
 
     @Test
     void iurOverEta539MatchesDol() throws IOException {
         List<String> lines = compute("dol_eta539_weekly_claims_by_state_2019-2025.csv", "eta539", "iur_13wk");
         // CA: 1,125,499 / 17,330,010 = 6.49452...% (DOL shows 6.49); VI: DOL notice 2021-09472 shows 4.83
-        assertTrue(lines.contains("iur_13wk,insured_unemployed_13wk_avg,US-CA,all,2020-04-25,6.4945"));
-        assertTrue(lines.contains("iur_13wk,insured_unemployed_13wk_avg,US-VI,all,2021-04-10,4.8328"));
+        assertTrue(lines.contains("iur_13wk,insured_unemployed_13wk_avg,US-CA,all,2020-04-25,6.4945,ok,"));
+        assertTrue(lines.contains("iur_13wk,insured_unemployed_13wk_avg,US-VI,all,2021-04-10,4.8328,ok,"));
     }
 
     @Test
@@ -89,7 +90,7 @@ class ComputeCommandTest {
         String[] r = run("compute", "--input", "../data/fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", "--format", "fred",
                 "--metric", "tur_3mo");
         assertEquals("0", r[0], r[2]);
-        assertTrue(r[1].startsWith("metric,indicator,region,sector,period,value\ntur_3mo,unemployment_rate,US,all,1948-03-01,"), r[1]);
+        assertTrue(r[1].startsWith("metric,indicator,region,sector,period,value,status,reason\ntur_3mo,unemployment_rate,US,all,1948-03-01,"), r[1]);
     }
 
     @Test
@@ -104,7 +105,7 @@ class ComputeCommandTest {
         assertEquals("2", r[0]);
         r = run("compute", "--input", "target/no-such.csv", "--format", "fred", "--metric", "sahm_gap");
         assertEquals("1", r[0]);
-        assertTrue(r[2].startsWith("laborwatch: --input target/no-such.csv is not a file"), r[2]);
+        assertTrue(r[2].startsWith("laborwatch: --input target/no-such.csv: no such file"), r[2]);
         assertFalse(r[2].contains("at org."), r[2]);
     }
 

@@ -100,6 +100,35 @@ class ReplayAndTriggersCommandTest {
                 "2021-04-01  sahm-national   US      EXIT        2021-05-01  2021-04-30  sahm_gap -0.07 (vs 0.50)"), lines);
     }
 
+    @Test
+    void triggersStopsAfterTimeoutWithoutEvents() {
+        KAFKA.createTopic("quiet.triggers", 1);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        TriggersCommand triggers = new TriggersCommand();
+        triggers.out = new PrintStream(out, true, StandardCharsets.UTF_8);
+        long started = System.nanoTime();
+        int code = new CommandLine(triggers).execute("--bootstrap", KAFKA.bootstrap(), "--topic", "quiet.triggers",
+                "--timeout", "PT1S");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(0, code);
+        assertEquals(List.of(TriggersCommand.HEADER), out.toString(StandardCharsets.UTF_8).lines().toList());
+        assertTrue(seconds < 10, "stopped after " + seconds + " s");
+    }
+
+    @Test
+    void triggersOnAMissingTopicSaysSoWithinTheBrokerTimeout() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        CommandLine cli = LaborwatchCli.commandLine();
+        cli.setErr(new java.io.PrintWriter(err, true));
+        long started = System.nanoTime();
+        int code = cli.execute("triggers", "--bootstrap", KAFKA.bootstrap(), "--topic", "no.such.topic",
+                "--timeout", "PT1S", "--broker-timeout", "PT3S");
+        double seconds = (System.nanoTime() - started) / 1e9;
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains("topic no.such.topic does not exist on " + KAFKA.bootstrap()), err.toString());
+        assertTrue(seconds < 15, "gave up after " + seconds + " s");
+    }
+
     private static TriggerEvent event(String period, String transition, String until, String gap) {
         String json = "{\"event_id\":\"" + period + transition + "\",\"policy\":\"sahm-national\",\"policy_version\":1,"
                 + "\"region\":\"US\",\"sector\":\"all\",\"transition\":\"" + transition + "\",\"tier\":\"base\",\"tier_level\":1,"

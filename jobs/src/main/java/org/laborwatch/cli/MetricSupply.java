@@ -1,0 +1,78 @@
+package org.laborwatch.cli;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.laborwatch.metrics.Metric;
+import org.laborwatch.metrics.MetricCatalogue;
+import org.laborwatch.metrics.SeriesId;
+import org.laborwatch.readers.PublishedFormat;
+import org.laborwatch.readers.SeriesSpec;
+
+/**
+ * Which inputs a metric reads and which formats supply them, derived from the metrics' own
+ * {@link Metric#dependsOn} and the formats' own {@link PublishedFormat#yields}, so the answer
+ * cannot drift from the code that computes and reads. Used to say why a metric came out empty.
+ */
+final class MetricSupply {
+
+    private MetricSupply() {}
+
+    /** {@code indicator (adjustment)} the metric reads → the formats that yield it, in catalogue order. */
+    static Map<String, Set<String>> inputs(String metric) {
+        List<Metric> instances = MetricCatalogue.named(metric);
+        Map<String, Set<String>> byInput = new TreeMap<>();
+        for (PublishedFormat f : PublishedFormat.values()) {
+            for (SeriesSpec s : f.yields()) {
+                SeriesId id = new SeriesId(s.indicator(), s.sector(), s.adjustment());
+                if (instances.stream().anyMatch(m -> m.dependsOn(id))) {
+                    byInput.computeIfAbsent(label(s.indicator(), s.adjustment()), k -> new LinkedHashSet<>())
+                            .add(f.formatName());
+                }
+            }
+        }
+        return byInput;
+    }
+
+    /** How the inputs are named in messages: {@code unemployment_rate (sa)}. */
+    static String label(String indicator, String adjustment) {
+        return indicator + " (" + adjustment + ")";
+    }
+
+    /**
+     * Why {@code metric} produced nothing from inputs that held the series in {@code present}
+     * ({@link #label} form): what it reads that was absent and which formats supply it, or, when all
+     * were there, that they were too short or too sparse for it.
+     */
+    static String whyNothing(String metric, Collection<String> present) {
+        Map<String, Set<String>> inputs = inputs(metric);
+        List<String> absent = new ArrayList<>();
+        inputs.forEach((input, formats) -> {
+            if (!present.contains(input)) {
+                absent.add(input + " (formats: " + String.join(", ", formats) + ")");
+            }
+        });
+        if (inputs.isEmpty()) {
+            return metric + " reads no series any format yields";
+        }
+        if (absent.size() == inputs.size()) {
+            return metric + " reads " + String.join(", ", absent) + "; the input has none of them";
+        }
+        if (!absent.isEmpty()) {
+            return metric + " reads " + String.join(", ", inputs.keySet()) + "; the input lacks "
+                    + String.join(", ", absent);
+        }
+        return metric + " reads " + String.join(", ", inputs.keySet())
+                + ", which the input has, but not enough history for any period of it";
+    }
+
+    /** The series in {@code present}, for messages. */
+    static String list(Collection<String> present) {
+        return present.isEmpty() ? "nothing" : present.stream().sorted().collect(Collectors.joining(", "));
+    }
+}
