@@ -58,6 +58,14 @@ public enum RejectReason {
      */
     CONFLICTING_DUPLICATE;
 
+    /**
+     * Whether {@link ObservationValidator} gives this reason (the record alone decides it); the
+     * others come from the series state, for observations that are valid on their own.
+     */
+    public boolean fromValidator() {
+        return this != BEYOND_REVISION_HORIZON && this != CONFLICTING_DUPLICATE;
+    }
+
     /** The code as written in dead letters, such as {@code missing_field}. */
     public String code() {
         return name().toLowerCase(Locale.ROOT);

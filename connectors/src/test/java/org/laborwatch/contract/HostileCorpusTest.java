@@ -81,7 +81,10 @@ class HostileCorpusTest {
     void theCorpusHasAtLeastFiftyCasesAndEveryReason() throws IOException {
         List<Case> all = corpus(DIR);
         assertTrue(all.size() >= 50, "cases: " + all.size());
-        for (RejectReason r : RejectReason.values()) {
+        for (RejectReason r : java.util.EnumSet.allOf(RejectReason.class)) {
+            if (!r.fromValidator()) {
+                continue; // the series state's reasons: SeriesStateIntegrityTest, SeriesStateDeadLettersTest
+            }
             assertTrue(all.stream().anyMatch(c -> c.reason().equals(r.code())), "no case for " + r.code());
         }
     }
