@@ -117,8 +117,12 @@ public final class ComputeCommand implements Callable<Integer> {
             write(points, w);
             w.flush();
         } else {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                write(points, w);
+            // Written next to its destination and moved into place: never a half-written CSV.
+            try (StagedOutputs staged = StagedOutputs.in(BacktestCommand.parentOf(out))) {
+                try (Writer w = Files.newBufferedWriter(staged.stage(out), StandardCharsets.UTF_8)) {
+                    write(points, w);
+                }
+                staged.commit();
             }
             spec.commandLine().getErr().println("laborwatch: wrote " + points.size() + " metric points to " + out);
             spec.commandLine().getErr().flush();
