@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -20,7 +22,8 @@ import org.apache.flink.util.function.SerializableFunction;
  * <p>For a local run only (the demo's mini cluster runs in this JVM): writers of the same path
  * share one file handle, so several streams can feed one file. It gives no delivery guarantee
  * across failures; production uses the Kafka and InfluxDB sinks. The caller creates or truncates
- * the file before the job starts.
+ * the file before the job starts. {@link #linesAppended(Path)} counts the lines written to a path,
+ * so the caller can show progress while the job runs in the same JVM.
  *
  * @param <T> element type
  */
@@ -28,6 +31,7 @@ public final class LineFileSink<T> implements Sink<T> {
 
     private static final long serialVersionUID = 1L;
     private static final Map<Path, SharedFile> OPEN = new HashMap<>();
+    private static final Map<Path, LongAdder> APPENDED = new ConcurrentHashMap<>();
 
     private final String path;
     private final SerializableFunction<T, String> format;
@@ -59,11 +63,17 @@ public final class LineFileSink<T> implements Sink<T> {
         };
     }
 
+    /** Lines appended to {@code path} by sinks in this JVM so far (zero before any). */
+    public static long linesAppended(Path path) {
+        LongAdder n = APPENDED.get(path.toAbsolutePath());
+        return n == null ? 0 : n.sum();
+    }
+
     private static synchronized SharedFile open(Path p) throws IOException {
         SharedFile f = OPEN.get(p);
         if (f == null) {
             f = new SharedFile(p, Files.newBufferedWriter(p, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND));
+                    StandardOpenOption.APPEND), APPENDED.computeIfAbsent(p, k -> new LongAdder()));
             OPEN.put(p, f);
         }
         f.users++;
@@ -80,17 +90,20 @@ public final class LineFileSink<T> implements Sink<T> {
     private static final class SharedFile {
         final Path path;
         final BufferedWriter out;
+        final LongAdder appended;
         int users;
 
-        SharedFile(Path path, BufferedWriter out) {
+        SharedFile(Path path, BufferedWriter out, LongAdder appended) {
             this.path = path;
             this.out = out;
+            this.appended = appended;
         }
 
         synchronized void append(String line) {
             try {
                 out.write(line);
                 out.write('\n');
+                appended.increment();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

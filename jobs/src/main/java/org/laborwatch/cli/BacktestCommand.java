@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
 import org.laborwatch.backtest.Backtest;
 import org.laborwatch.backtest.BacktestChart;
 import org.laborwatch.backtest.Episode;
@@ -86,6 +87,9 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
+    @picocli.CommandLine.Mixin
+    ProgressOption progress = new ProgressOption();
+
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
@@ -111,10 +115,26 @@ public final class BacktestCommand implements Callable<Integer> {
         }
         long started = System.nanoTime();
         Backtest backtest = new Backtest(running, MetricEngine.standard());
-        for (int i = 0; i < inputs.size(); i++) {
-            PublishedFormat format = published.get(formats.size() == 1 ? 0 : i);
-            ReaderOptions options = vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage);
-            InputFile.read("--input", inputs.get(i), format, options, backtest::accept);
+        AtomicLong filesRead = new AtomicLong();
+        AtomicLong records = new AtomicLong();
+        // Progress on stderr: standard output may carry the episodes CSV.
+        ProgressReporter status = progress.reporter(System.err);
+        status.tickEvery(250);
+        try {
+            for (int i = 0; i < inputs.size(); i++) {
+                status.phase(String.format("reading file %d of %d, %s", i + 1, inputs.size(), inputs.get(i).getFileName()),
+                        "records in all", records::get);
+                PublishedFormat format = published.get(formats.size() == 1 ? 0 : i);
+                ReaderOptions options = vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage);
+                InputFile.read("--input", inputs.get(i), format, options, o -> {
+                    backtest.accept(o);
+                    records.incrementAndGet();
+                });
+                filesRead.incrementAndGet();
+            }
+            status.stop();
+        } finally {
+            status.close();
         }
         if (!InputCoverage.report(backtest, running, region, spec.commandLine().getErr())) {
             return 1;
@@ -126,11 +146,15 @@ public final class BacktestCommand implements Callable<Integer> {
             Policy first = running.get(0);
             String chartRegion = region != null ? region : chartRegion(first, episodes);
             String metric = first.thresholds().keySet().iterator().next();
-            BacktestChart.write(chart, backtest, first, metric, chartRegion, "all");
+            // Drawn next to its destination and moved into place: an interrupted run leaves the previous chart.
+            try (StagedOutputs staged = StagedOutputs.in(parentOf(chart))) {
+                BacktestChart.write(staged.stage(chart), backtest, first, metric, chartRegion, "all");
+                staged.commit();
+            }
             console.printf("Chart of %s for %s written to %s%n", metric, chartRegion, chart);
         }
-        console.printf("%,d observations, %,d events, %,d episodes in %.1f s%n", backtest.observations(),
-                backtest.events().size(), episodes.size(), (System.nanoTime() - started) / 1e9);
+        console.printf("%,d files, %,d observations, %,d events, %,d episodes in %.1f s%n", filesRead.get(),
+                backtest.observations(), backtest.events().size(), episodes.size(), (System.nanoTime() - started) / 1e9);
         return 0;
     }
 
@@ -141,15 +165,24 @@ public final class BacktestCommand implements Callable<Integer> {
             console.println();
             return;
         }
-        try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-            w.write(Episode.CSV_HEADER);
-            w.write('\n');
-            for (Episode e : episodes) {
-                w.write(e.csv());
+        try (StagedOutputs staged = StagedOutputs.in(parentOf(out))) {
+            try (BufferedWriter w = Files.newBufferedWriter(staged.stage(out), StandardCharsets.UTF_8)) {
+                w.write(Episode.CSV_HEADER);
                 w.write('\n');
+                for (Episode e : episodes) {
+                    w.write(e.csv());
+                    w.write('\n');
+                }
             }
+            staged.commit();
         }
         console.printf("%d episodes written to %s%n", episodes.size(), out);
+    }
+
+    /** The directory of an output file, the working directory for a bare name. */
+    static Path parentOf(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
     private static void summarize(Backtest backtest, List<Episode> episodes, List<Policy> running, PrintStream console) {

@@ -134,8 +134,12 @@ public final class ComputeCommand implements Callable<Integer> {
             write(computed.points(), w);
             w.flush();
         } else {
-            try (Writer w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-                write(computed.points(), w);
+            // Written next to its destination and moved into place: never a half-written CSV.
+            try (StagedOutputs staged = StagedOutputs.in(BacktestCommand.parentOf(out))) {
+                try (Writer w = Files.newBufferedWriter(staged.stage(out), StandardCharsets.UTF_8)) {
+                    write(computed.points(), w);
+                }
+                staged.commit();
             }
             err.println("laborwatch: wrote " + computed.points().size() + " metric points to " + out);
         }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -70,6 +72,21 @@ public final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InfluxOptions influx = new InfluxOptions();
 
+    @picocli.CommandLine.Mixin
+    ProgressOption progress = new ProgressOption();
+
+    /** How the job is run: a testing seam (tests cancel it midway), not a flag. */
+    interface JobRun {
+        /** Runs the job in {@code env} to completion; {@code written} counts the lines the sinks wrote so far. */
+        void run(StreamExecutionEnvironment env, LongSupplier written) throws Exception;
+    }
+
+    /** Testing seams, not flags: the job run and the bundled inputs replayed (tests replay a few). */
+    JobRun jobRun = (env, written) -> env.execute("laborwatch demo");
+    List<DemoData.Input> inputs = DemoData.INPUTS;
+
+    private final AtomicLong replayedSoFar = new AtomicLong();
+
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
@@ -84,45 +101,90 @@ public final class DemoCommand implements Callable<Integer> {
         for (String id : policies) {
             running.add(BundledPolicies.load(id));
         }
-        Files.createDirectories(out);
-        long started = System.nanoTime();
+        String log = FrameworkLog.announcement();
+        if (log != null) {
+            console.println(log);
+        }
+        Path observationsOut = out.resolve("observations.jsonl");
+        Path triggersOut = out.resolve("triggers.jsonl");
+        Path metricsOut = out.resolve("metrics.lp");
+        Path deadLettersOut = out.resolve("dead-letter.jsonl");
+        MetricPointsFile.Deduplicated points;
+        long replayed;
+        // Everything is written in a staging directory under out/ (the mini cluster's temp files
+        // too) and moved into place only when complete: Ctrl-C or a failure leaves the previous
+        // outputs as they were, and no temporary directory.
+        try (StagedOutputs staged = StagedOutputs.in(out); ProgressReporter status = progress.reporter(console)) {
+            Path observations = staged.stage(observationsOut);
+            Path triggers = fresh(staged.stage(triggersOut));
+            Path metrics = staged.stage(metricsOut);
+            Path metricWrites = fresh(staged.directory().resolve("metric-writes.lp"));
+            Path deadLetters = fresh(staged.stage(deadLettersOut));
 
-        console.println("Replaying the bundled real data:");
-        Path observations = out.resolve("observations.jsonl");
-        long replayed = replay(observations, console);
+            status.phase("reading inputs", "records", replayedSoFar::get);
+            status.println("Replaying the bundled real data:");
+            replayed = replay(observations, status);
 
-        Path triggers = fresh(out.resolve("triggers.jsonl"));
-        Path metrics = fresh(out.resolve("metrics.lp"));
-        Path deadLetters = fresh(out.resolve("dead-letter.jsonl"));
+            LongSupplier written = () -> LineFileSink.linesAppended(triggers) + LineFileSink.linesAppended(metricWrites)
+                    + LineFileSink.linesAppended(deadLetters);
+            status.println(String.format("Running the job graph on a local Flink mini cluster (parallelism %d)...",
+                    parallelism));
+            status.phase("running the job", "records written", written);
+            status.tickEvery(250);
+            StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, staged.directory().resolve("flink-tmp"));
+            wire(env, observations, triggers, metricWrites, deadLetters, running, influx);
+            try {
+                jobRun.run(env, written);
+            } catch (Exception e) {
+                status.close();
+                System.err.println("laborwatch: the demo job failed: " + rootCause(e) + "; the previous outputs in "
+                        + out + " are unchanged" + FrameworkLog.seeTheLog());
+                return 1;
+            }
 
-        StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, out.resolve(".tmp"));
-        wire(env, observations, triggers, metrics, deadLetters, running, influx);
-        console.printf("Running the job graph on a local Flink mini cluster (parallelism %d)...%n", parallelism);
-        env.execute("laborwatch demo");
+            AtomicLong filesDone = new AtomicLong();
+            status.phase("writing outputs", "files", filesDone::get);
+            List<TriggerEvent> sorted = readEvents(triggers);
+            sorted.sort(TriggerTimeline.ORDER);
+            writeEvents(triggers, sorted);
+            filesDone.incrementAndGet();
+            points = MetricPointsFile.lastWritePerPoint(metricWrites, metrics);
+            filesDone.incrementAndGet();
+            staged.commit();
+            filesDone.addAndGet(2);
+            status.stop();
 
-        List<TriggerEvent> events = readEvents(triggers);
-        events.sort(TriggerTimeline.ORDER);
-        writeEvents(triggers, events);
-
-        console.println();
-        console.println("Trigger timeline (policies: " + String.join(", ", policies) + ")");
-        TriggerTimeline.print(events, timeline == TimelineDetail.FULL, console);
-        console.println();
-        console.println("Summary");
-        TriggerTimeline.summarize(events, console);
-        console.println();
-        LatestReadings.print(metrics, console);
-        console.println();
-        long metricLines = countLines(metrics);
-        Map<String, Integer> reasons = deadLetterReasons(deadLetters);
-        console.printf("%,d observations replayed, %,d metric points, %,d trigger events, %,d dead letters %s%n",
-                replayed, metricLines, events.size(), reasons.values().stream().mapToInt(i -> i).sum(), reasons);
-        console.printf("Wrote %s, %s, %s in %.1f s%n", triggers, metrics, deadLetters, (System.nanoTime() - started) / 1e9);
-        if (influx.enabled()) {
-            console.printf("Wrote the observation, metric and trigger measurements to InfluxDB at %s (bucket %s)%n",
-                    influx.url, influx.bucket);
+            List<TriggerEvent> events = readEvents(triggersOut);
+            console.println();
+            console.println("Trigger timeline (policies: " + String.join(", ", policies) + ")");
+            TriggerTimeline.print(events, timeline == TimelineDetail.FULL, console);
+            console.println();
+            console.println("Summary");
+            TriggerTimeline.summarize(events, console);
+            console.println();
+            LatestReadings.print(metricsOut, console);
+            console.println();
+            Map<String, Integer> reasons = deadLetterReasons(deadLettersOut);
+            console.printf("%,d observations replayed, %,d metric points (%,d writes), %,d trigger events, %,d dead letters %s%n",
+                    replayed, points.points(), points.writes(), events.size(),
+                    reasons.values().stream().mapToInt(i -> i).sum(), reasons);
+            console.printf("Wrote %s, %s, %s, %s%n", observationsOut, triggersOut, metricsOut, deadLettersOut);
+            if (influx.enabled()) {
+                console.printf("Wrote the observation, metric and trigger measurements to InfluxDB at %s (bucket %s)%n",
+                        influx.url, influx.bucket);
+            }
+            status.finish("demo");
         }
         return 0;
+    }
+
+    /** The innermost cause: Flink wraps a task's failure in several layers of its own. */
+    private static String rootCause(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.toString() : t.getMessage();
     }
 
     /** The demo's wiring: the observations file in, files out, the bundled policies, no updates. */
@@ -149,10 +211,10 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** Reads the bundled files into JSON lines, as `replay` would send them to Kafka. */
-    private long replay(Path target, PrintStream console) throws IOException {
+    private long replay(Path target, ProgressReporter console) throws IOException {
         long total = 0;
         try (BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
-            for (DemoData.Input in : DemoData.INPUTS) {
+            for (DemoData.Input in : inputs) {
                 Path file = data.resolve(in.file());
                 long[] count = {0};
                 ReadReport report;
@@ -162,13 +224,15 @@ public final class DemoCommand implements Callable<Integer> {
                             w.write(Json.write(o));
                             w.write('\n');
                             count[0]++;
+                            replayedSoFar.incrementAndGet();
                         } catch (IOException e) {
                             throw new java.io.UncheckedIOException(e);
                         }
                     });
                 }
                 total += count[0];
-                console.printf("  %-62s %,8d observations (%s)%n", in.file(), count[0], in.format().formatName());
+                console.println(String.format("  %-62s %,8d observations (%s)", in.file(), count[0],
+                        in.format().formatName()));
                 report.notes().forEach(n -> console.println("      note: " + n));
             }
             Path bad = data.resolve(DemoData.BAD_RECORDS);
@@ -179,10 +243,11 @@ public final class DemoCommand implements Callable<Integer> {
                         w.write(line);
                         w.write('\n');
                         n++;
+                        replayedSoFar.incrementAndGet();
                     }
                 }
                 total += n;
-                console.printf("  %-62s %,8d deliberately broken records%n", DemoData.BAD_RECORDS, n);
+                console.println(String.format("  %-62s %,8d deliberately broken records", DemoData.BAD_RECORDS, n));
             }
         }
         return total;
@@ -208,12 +273,6 @@ public final class DemoCommand implements Callable<Integer> {
                 w.write(Json.write(e));
                 w.write('\n');
             }
-        }
-    }
-
-    private static long countLines(Path p) throws IOException {
-        try (var lines = Files.lines(p)) {
-            return lines.count();
         }
     }
 

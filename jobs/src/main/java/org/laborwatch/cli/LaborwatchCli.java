@@ -42,6 +42,8 @@ public final class LaborwatchCli implements Runnable {
                         cli.getErr().println("laborwatch: " + e.getMessage());
                         return 1;
                     }
+                    cli.getErr().println("laborwatch: " + cli.getCommandName() + " failed: " + e
+                            + FrameworkLog.seeTheLog());
                     throw e;
                 });
     }

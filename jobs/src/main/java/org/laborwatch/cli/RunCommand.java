@@ -114,8 +114,27 @@ public final class RunCommand implements Callable<Integer> {
         // After wire(), which checks the flags, so a bad flag is not hidden behind a network wait.
         brokerCheck.check(bootstrap, KafkaClientConfig.load(kafkaConfig));
         influx.checkWriteApi();
+        System.out.println(startupLine());
+        String log = FrameworkLog.announcement();
+        if (log != null) {
+            System.out.println(log);
+        }
         env.execute("laborwatch");
         return 0;
+    }
+
+    /** Where the job reads and writes, in one line; names only, never a secret (the token stays in its file). */
+    String startupLine() {
+        StringBuilder b = new StringBuilder("laborwatch run: reading ").append(observationsTopic).append(" and ")
+                .append(policiesTopic).append(" from Kafka at ").append(bootstrap).append(" (group ").append(group)
+                .append(kafkaConfig == null ? "" : ", client config " + kafkaConfig).append("); writing ")
+                .append(triggersTopic).append(", ").append(metricsTopic).append(", ").append(deadLetterTopic)
+                .append(", ").append(acksTopic);
+        if (influx.enabled()) {
+            b.append(" and InfluxDB at ").append(influx.url).append(" (org ").append(influx.org).append(", bucket ")
+                    .append(influx.bucket).append(')');
+        }
+        return b.append("; checkpoint every ").append(checkpointInterval.toSeconds()).append(" s").toString();
     }
 
     /** Adds the production sources, graph and sinks to {@code env}. */
