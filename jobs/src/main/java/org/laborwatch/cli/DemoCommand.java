@@ -41,8 +41,10 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Replay the bundled real data (national unemployment 1948-2023, state LAUS 1976-2023, "
-                + "DOL ETA 539 2019-2025) through the job on a local Flink mini cluster, print the trigger "
-                + "timeline, and write out/triggers.jsonl, out/metrics.lp and out/dead-letter.jsonl.")
+                + "DOL ETA 539 and ETA 203 2019-2025, Census BTOS AI use, Indeed national postings, and seven broken "
+                + "records) through the job on a local Flink mini cluster with every bundled policy, print the trigger "
+                + "timeline and the latest AI-era readings, and write out/triggers.jsonl, out/metrics.lp, "
+                + "out/dead-letter.jsonl and out/observations.jsonl (each replaced only when the job has completed).")
 public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--data", paramLabel = "DIR", description = "Bundled data directory (default: ${DEFAULT-VALUE}).",

@@ -23,7 +23,7 @@ final class DemoData {
      * The national unemployment history, the state LAUS file, ETA 539 claims, and for the AI-era and
      * sector metrics: ETA 203 claimants by occupation, Census BTOS AI use and national Indeed postings.
      * Indeed by state and by occupational sector (200,000 daily points) are left to replay, compute
-     * and backtest, to keep the demo to about a minute.
+     * and backtest, to keep the demo short.
      */
     static final List<Input> INPUTS = List.of(
             new Input("fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", PublishedFormat.byName("fred"),

@@ -97,9 +97,9 @@ public final class DisruptionIndex implements Metric {
         /**
          * The defaults: N = 36 and weight 1 each for {@code sahm_gap} (+), {@code claims_yoy_pct} of
          * initial claims (+), {@code wage_growth_yoy} of total private (−),
-         * {@code postings_change_52wk} (−), {@code ai_use_change} (+),
-         * {@code occupational_dissimilarity} (+) and {@code ai_exposed_claims_shift} (+, with the
-         * given exposure map; empty leaves it out).
+         * {@code postings_change_52wk} (−) and {@code ai_use_change} (+). The occupation-share
+         * metrics ({@code occupational_dissimilarity}, {@code ai_exposed_claims_shift}) are left out
+         * for cost (see below); {@code exposure} is kept for configurations that add them.
          */
         public static Config defaults(Map<String, BigDecimal> exposure) {
             List<Component> c = new ArrayList<>();
