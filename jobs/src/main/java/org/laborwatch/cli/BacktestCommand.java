@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import org.laborwatch.backtest.Backtest;
 import org.laborwatch.backtest.BacktestChart;
 import org.laborwatch.backtest.Episode;
+import org.laborwatch.backtest.RecessionRecord;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
@@ -151,27 +152,22 @@ public final class BacktestCommand implements Callable<Integer> {
                     mine.isEmpty() ? "-" : mine.stream().map(Episode::enterPeriod).max(Comparator.naturalOrder()).get());
         }
         List<Episode> national = episodes.stream().filter(e -> e.region().equals("US")).toList();
-        if (!national.isEmpty() && !backtest.recessionMonths().isEmpty()) {
+        RecessionRecord recessions = backtest.recessions();
+        if (!national.isEmpty() && recessions != null && !backtest.recessionMonths().isEmpty()) {
             console.println();
             console.println("National episodes against NBER recessions (negative: the policy led the recession start):");
-            LocalDate coverage = backtest.recessionCoverageStart();
             for (Episode e : national) {
-                Long lead = backtest.monthsFromRecessionStart(e);
-                String verdict;
-                if (e.enterPeriod().isBefore(coverage)) {
-                    verdict = "before the recession data (USREC input starts " + coverage + ")";
-                } else if (lead == null) {
-                    verdict = "no recession start within 24 months: a false signal";
-                } else if (lead == 0) {
-                    verdict = "in the first recession month";
-                } else {
-                    verdict = Math.abs(lead) + (Math.abs(lead) == 1 ? " month " : " months ")
-                            + (lead < 0 ? "before" : "after") + " the recession start";
-                }
                 console.printf("  %-16s on %s .. %s  %s%n", e.policy(), e.enterPeriod(),
-                        e.exitPeriod() == null ? "still on" : e.exitPeriod(), verdict);
+                        e.exitPeriod() == null ? "still on" : e.exitPeriod(), recessions.judge(e.enterPeriod()).text());
             }
         }
+    }
+
+    /** {@code chart.png} → {@code chart-regions.png}, in the same directory. */
+    static Path regionsChartPath(Path chart) {
+        String name = chart.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        return chart.resolveSibling(stem + "-regions.png");
     }
 
     private static String chartRegion(Policy policy, List<Episode> episodes) {
