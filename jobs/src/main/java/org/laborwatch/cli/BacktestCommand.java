@@ -36,8 +36,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Run policies over published history with the job's own metric and trigger code: one row per "
-                + "episode (CSV), a summary table, and a PNG chart of the metric, its threshold, the ON periods and "
-                + "NBER recessions (when an input carries USREC).")
+                + "episode (CSV), a summary table, and PNG charts: one panel per condition of the policy (each metric "
+                + "against its enter and exit thresholds) with the ON periods and NBER recessions (when an input "
+                + "carries USREC) shaded, and for a policy over several regions a regions x time chart of the ON "
+                + "periods.")
 public final class BacktestCommand implements Callable<Integer> {
 
     @Spec
@@ -63,7 +65,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the episodes here (default: standard output).")
     Path out;
 
-    @Option(names = "--chart", paramLabel = "FILE.png", description = "Draw the first policy's metric, threshold and ON periods.")
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Draw the first policy for one region: one panel "
+            + "per metric its conditions compare, with the enter, exit and tier thresholds, ON periods shaded orange "
+            + "and NBER recessions grey. When the policy decided more than one region, also write FILE-regions.png "
+            + "next to it: one row per region (sorted by first ON period, never-ON regions last), ON periods as bars.")
     Path chart;
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -112,9 +117,14 @@ public final class BacktestCommand implements Callable<Integer> {
         if (chart != null) {
             Policy first = running.get(0);
             String chartRegion = region != null ? region : chartRegion(first, episodes);
-            String metric = first.thresholds().keySet().iterator().next();
-            BacktestChart.write(chart, backtest, first, metric, chartRegion, "all");
-            console.printf("Chart of %s for %s written to %s%n", metric, chartRegion, chart);
+            BacktestChart.write(chart, backtest, first, chartRegion, "all");
+            console.printf("Chart of %s for %s written to %s%n", first.id(), chartRegion, chart);
+            int regions = backtest.regions(first.id(), "all").size();
+            if (regions > 1) {
+                Path regionsChart = regionsChartPath(chart);
+                BacktestChart.writeRegions(regionsChart, backtest, first, "all");
+                console.printf("Chart of %s over %d regions written to %s%n", first.id(), regions, regionsChart);
+            }
         }
         console.printf("%,d observations, %,d events, %,d episodes in %.1f s%n", backtest.observations(),
                 backtest.events().size(), episodes.size(), (System.nanoTime() - started) / 1e9);
