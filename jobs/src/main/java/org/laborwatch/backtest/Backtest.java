@@ -147,11 +147,6 @@ public final class Backtest {
         return recessionMonths;
     }
 
-    /** The first month the recession indicator covers, or null when the input has none. */
-    public LocalDate recessionCoverageStart() {
-        return recessionCoverageStart;
-    }
-
     /** The NBER recessions of the input, or null when no input carried USREC. */
     public RecessionRecord recessions() {
         return recessionCoverageStart == null ? null

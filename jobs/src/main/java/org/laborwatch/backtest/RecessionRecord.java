@@ -88,6 +88,14 @@ public final class RecessionRecord {
             return new Verdict(Kind.UNDECIDED, null, "undecided: the data end before the " + WINDOW_MONTHS
                     + "-month window (USREC to " + coverageEnd + ", window to " + windowEnd + "); no recession start so far");
         }
+        // A recession start is only seen after a covered non-recession month, so the month before the
+        // window must be covered too, or a recession that started just before the data would be missed.
+        LocalDate windowStart = month.minusMonths(WINDOW_MONTHS);
+        if (windowStart.minusMonths(1).isBefore(coverageStart)) {
+            return new Verdict(Kind.UNDECIDED, null, "undecided: the data start inside the " + WINDOW_MONTHS
+                    + "-month window (USREC from " + coverageStart + ", window from " + windowStart
+                    + "); no recession start since");
+        }
         return new Verdict(Kind.FALSE_SIGNAL, null, "no recession start within " + WINDOW_MONTHS
                 + " months: a false signal");
     }
@@ -107,11 +115,15 @@ public final class RecessionRecord {
         return best;
     }
 
-    /** The first month of each recession: a USREC month whose previous month was not one. */
+    /**
+     * The first month of each recession: a USREC month whose previous month is covered and was not
+     * one. A recession already under way in the first covered month has no known start.
+     */
     public List<LocalDate> starts() {
         List<LocalDate> starts = new ArrayList<>();
         for (LocalDate m : recessionMonths) {
-            if (!recessionMonths.contains(m.minusMonths(1))) {
+            LocalDate before = m.minusMonths(1);
+            if (!before.isBefore(coverageStart) && !recessionMonths.contains(before)) {
                 starts.add(m);
             }
         }

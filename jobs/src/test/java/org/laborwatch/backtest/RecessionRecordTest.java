@@ -61,4 +61,21 @@ class RecessionRecordTest {
     void aRecessionOfSeveralMonthsHasOneStart() {
         assertEquals(List.of(LocalDate.of(2020, 2, 1)), usrecTo(LocalDate.of(2025, 12, 1)).starts());
     }
+
+    @Test
+    void aSignalSoonAfterTheDataStartIsUndecidedWhenNoStartIsSeen() {
+        // A recession that began in 1979 would not be seen in USREC starting 1980-01.
+        Verdict v = usrecTo(LocalDate.of(2025, 12, 1)).judge(LocalDate.of(1981, 6, 1));
+        assertEquals(Kind.UNDECIDED, v.kind());
+        assertTrue(v.text().startsWith("undecided: the data start inside the 24-month window"), v.text());
+        assertEquals(Kind.FALSE_SIGNAL, usrecTo(LocalDate.of(2025, 12, 1)).judge(LocalDate.of(1982, 2, 1)).kind(),
+                "from 24 months after the first covered month the window is covered");
+    }
+
+    @Test
+    void aRecessionUnderWayInTheFirstCoveredMonthHasNoKnownStart() {
+        RecessionRecord r = new RecessionRecord(List.of(LocalDate.of(1980, 1, 1), LocalDate.of(1980, 2, 1)),
+                LocalDate.of(1980, 1, 1), LocalDate.of(2025, 12, 1));
+        assertEquals(List.of(), r.starts());
+    }
 }
