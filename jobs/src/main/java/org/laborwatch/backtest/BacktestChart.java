@@ -231,8 +231,16 @@ public final class BacktestChart {
 
     private static XYPlot panelPlot(ConditionPanels.Panel panel, NavigableMap<LocalDate, BigDecimal> values) {
         TimeSeries line = new TimeSeries(panel.metric());
+        long usualStep = medianStepDays(values);
+        LocalDate previous = null;
         for (Map.Entry<LocalDate, BigDecimal> v : values.entrySet()) {
+            // A null between two points more than two usual steps apart breaks the line: a gap in
+            // the data (Puerto Rico's 2020 LAUS months) must not look like a straight-line trend.
+            if (previous != null && java.time.temporal.ChronoUnit.DAYS.between(previous, v.getKey()) > 2 * usualStep) {
+                line.addOrUpdate(day(previous.plusDays(usualStep)), null);
+            }
             line.addOrUpdate(day(v.getKey()), v.getValue());
+            previous = v.getKey();
         }
         NumberAxis axis = new NumberAxis(panel.metric());
         axis.setAutoRangeIncludesZero(false);
@@ -259,6 +267,19 @@ public final class BacktestChart {
         }
         fitRange(axis, values, panel.lines());
         return plot;
+    }
+
+    /** The median days between consecutive values: 7 for weekly data, about 30 for monthly. */
+    static long medianStepDays(NavigableMap<LocalDate, BigDecimal> values) {
+        List<Long> steps = new ArrayList<>();
+        LocalDate previous = null;
+        for (LocalDate d : values.keySet()) {
+            if (previous != null) {
+                steps.add(java.time.temporal.ChronoUnit.DAYS.between(previous, d));
+            }
+            previous = d;
+        }
+        return steps.isEmpty() ? 1 : steps.stream().sorted().toList().get(steps.size() / 2);
     }
 
     /** The range of a panel: its values and every threshold, which markers alone would not keep in view. */

@@ -111,6 +111,25 @@ class BacktestChartTest {
     }
 
     @Test
+    void aGapInTheDataBreaksTheLineInsteadOfBridgingIt() throws Exception {
+        // LAUS has no Puerto Rico rates for most of 2020 (NA in the file).
+        Policy sahmState = BundledPolicies.load("sahm-state");
+        Backtest b = run(sahmState, "bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", "laus-state",
+                ReaderOptions.withVintage(LocalDate.of(2023, 11, 17)), o -> o.region().equals("US-PR"));
+        XYPlot panel = ((CombinedDomainXYPlot) BacktestChart.policyChart(b, sahmState, "US-PR", "all").getXYPlot())
+                .getSubplots().get(0);
+        org.jfree.data.xy.XYDataset line = panel.getDataset();
+        List<LocalDate> breaks = new ArrayList<>();
+        for (int i = 0; i < line.getItemCount(0); i++) {
+            if (line.getY(0, i) == null) {
+                breaks.add(java.time.Instant.ofEpochMilli(line.getX(0, i).longValue()).atZone(java.time.ZoneOffset.UTC)
+                        .toLocalDate());
+            }
+        }
+        assertTrue(breaks.stream().anyMatch(d -> d.getYear() == 2020), breaks.toString());
+    }
+
+    @Test
     void theRegionsChartHasOneRowPerRegionDecidedSortedByFirstOn() throws Exception {
         Backtest b = ebTurOverFiveStates();
         Policy ebTur = BundledPolicies.load("eb-tur");
