@@ -44,6 +44,7 @@ public final class Backtest {
     private final Map<String, NavigableMap<LocalDate, BigDecimal>> series = new HashMap<>();
     private final Set<LocalDate> recessionMonths = new TreeSet<>();
     private LocalDate recessionCoverageStart;
+    private LocalDate recessionCoverageEnd;
     private final Set<String> read;
     private long observations;
     private final Set<SeriesId> seriesRead = new TreeSet<>();
@@ -63,6 +64,9 @@ public final class Backtest {
         if (o.indicator().equals("recession") && o.region().equals("US")) {
             if (recessionCoverageStart == null || o.period().isBefore(recessionCoverageStart)) {
                 recessionCoverageStart = o.period();
+            }
+            if (recessionCoverageEnd == null || o.period().isAfter(recessionCoverageEnd)) {
+                recessionCoverageEnd = o.period();
             }
             if (o.value().signum() > 0) {
                 recessionMonths.add(o.period());
@@ -164,26 +168,26 @@ public final class Backtest {
         return recessionMonths;
     }
 
-    /** The first month the recession indicator covers, or null when the input has none. */
-    public LocalDate recessionCoverageStart() {
-        return recessionCoverageStart;
+    /** The NBER recessions of the input, or null when no input carried USREC. */
+    public RecessionRecord recessions() {
+        return recessionCoverageStart == null ? null
+                : new RecessionRecord(recessionMonths, recessionCoverageStart, recessionCoverageEnd);
     }
 
-    /**
-     * Months from the start of the nearest NBER recession (its first USREC month) to the episode's
-     * enter period, if one starts within two years: negative means the policy led the recession.
-     */
-    public Long monthsFromRecessionStart(Episode e) {
-        Long best = null;
-        for (LocalDate m : recessionMonths) {
-            if (recessionMonths.contains(m.minusMonths(1))) {
-                continue;
-            }
-            long months = Frequency.MONTHLY.between(m, e.enterPeriod().withDayOfMonth(1));
-            if (Math.abs(months) <= 24 && (best == null || Math.abs(months) < Math.abs(best))) {
-                best = months;
+    /** The regions in which {@code policy} decided at least one period for {@code sector}, sorted. */
+    public Set<String> regions(String policy, String sector) {
+        Set<String> regions = new TreeSet<>();
+        for (String key : lastPeriods.keySet()) {
+            String[] parts = key.split("\\|", -1);
+            if (parts[0].equals(policy) && parts[2].equals(sector)) {
+                regions.add(parts[1]);
             }
         }
-        return best;
+        return regions;
+    }
+
+    /** The last period {@code policy} decided for a region and sector, or null if none. */
+    public LocalDate lastPeriod(String policy, String region, String sector) {
+        return lastPeriods.get(policy + "|" + region + "|" + sector);
     }
 }

@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.laborwatch.backtest.Backtest;
 import org.laborwatch.backtest.BacktestChart;
 import org.laborwatch.backtest.Episode;
+import org.laborwatch.backtest.RecessionRecord;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
@@ -35,8 +36,10 @@ import picocli.CommandLine.Model.CommandSpec;
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = "Run policies over published history with the job's own metric and trigger code: one row per "
-                + "episode (CSV), a summary table, and a PNG chart of the metric, its threshold, the ON periods and "
-                + "NBER recessions (when an input carries USREC).")
+                + "episode (CSV), a summary table, and PNG charts: one panel per condition of the policy (each metric "
+                + "against its enter and exit thresholds) with the ON periods and NBER recessions (when an input "
+                + "carries USREC) shaded, and for a policy over several regions a regions x time chart of the ON "
+                + "periods.")
 public final class BacktestCommand implements Callable<Integer> {
 
     @Spec
@@ -63,7 +66,10 @@ public final class BacktestCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the episodes here (default: standard output).")
     Path out;
 
-    @Option(names = "--chart", paramLabel = "FILE.png", description = "Draw the first policy's metric, threshold and ON periods.")
+    @Option(names = "--chart", paramLabel = "FILE.png", description = "Draw the first policy for one region: one panel "
+            + "per metric its conditions compare, with the enter, exit and tier thresholds, ON periods shaded orange "
+            + "and NBER recessions grey. When the policy decided more than one region, also write FILE-regions.png "
+            + "next to it: one row per region (sorted by first ON period, never-ON regions last), ON periods as bars.")
     Path chart;
 
     @Option(names = "--region", paramLabel = "REGION",
@@ -145,13 +151,20 @@ public final class BacktestCommand implements Callable<Integer> {
         if (chart != null) {
             Policy first = running.get(0);
             String chartRegion = region != null ? region : chartRegion(first, episodes);
-            String metric = first.thresholds().keySet().iterator().next();
-            // Drawn next to its destination and moved into place: an interrupted run leaves the previous chart.
+            // Drawn next to their destination and moved into place: an interrupted run leaves the previous charts.
             try (StagedOutputs staged = StagedOutputs.in(parentOf(chart))) {
-                BacktestChart.write(staged.stage(chart), backtest, first, metric, chartRegion, "all");
+                BacktestChart.write(staged.stage(chart), backtest, first, chartRegion, "all");
+                int regions = backtest.regions(first.id(), "all").size();
+                Path regionsChart = regionsChartPath(chart);
+                if (regions > 1) {
+                    BacktestChart.writeRegions(staged.stage(regionsChart), backtest, first, "all");
+                }
                 staged.commit();
+                console.printf("Chart of %s for %s written to %s%n", first.id(), chartRegion, chart);
+                if (regions > 1) {
+                    console.printf("Chart of %s over %d regions written to %s%n", first.id(), regions, regionsChart);
+                }
             }
-            console.printf("Chart of %s for %s written to %s%n", metric, chartRegion, chart);
         }
         console.printf("%,d files, %,d observations, %,d events, %,d episodes in %.1f s%n", filesRead.get(),
                 backtest.observations(), backtest.events().size(), episodes.size(), (System.nanoTime() - started) / 1e9);
@@ -198,27 +211,22 @@ public final class BacktestCommand implements Callable<Integer> {
                     mine.isEmpty() ? "-" : mine.stream().map(Episode::enterPeriod).max(Comparator.naturalOrder()).get());
         }
         List<Episode> national = episodes.stream().filter(e -> e.region().equals("US")).toList();
-        if (!national.isEmpty() && !backtest.recessionMonths().isEmpty()) {
+        RecessionRecord recessions = backtest.recessions();
+        if (!national.isEmpty() && recessions != null && !backtest.recessionMonths().isEmpty()) {
             console.println();
             console.println("National episodes against NBER recessions (negative: the policy led the recession start):");
-            LocalDate coverage = backtest.recessionCoverageStart();
             for (Episode e : national) {
-                Long lead = backtest.monthsFromRecessionStart(e);
-                String verdict;
-                if (e.enterPeriod().isBefore(coverage)) {
-                    verdict = "before the recession data (USREC input starts " + coverage + ")";
-                } else if (lead == null) {
-                    verdict = "no recession start within 24 months: a false signal";
-                } else if (lead == 0) {
-                    verdict = "in the first recession month";
-                } else {
-                    verdict = Math.abs(lead) + (Math.abs(lead) == 1 ? " month " : " months ")
-                            + (lead < 0 ? "before" : "after") + " the recession start";
-                }
                 console.printf("  %-16s on %s .. %s  %s%n", e.policy(), e.enterPeriod(),
-                        e.exitPeriod() == null ? "still on" : e.exitPeriod(), verdict);
+                        e.exitPeriod() == null ? "still on" : e.exitPeriod(), recessions.judge(e.enterPeriod()).text());
             }
         }
+    }
+
+    /** {@code chart.png} → {@code chart-regions.png}, in the same directory. */
+    static Path regionsChartPath(Path chart) {
+        String name = chart.getFileName().toString();
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        return chart.resolveSibling(stem + "-regions.png");
     }
 
     private static String chartRegion(Policy policy, List<Episode> episodes) {

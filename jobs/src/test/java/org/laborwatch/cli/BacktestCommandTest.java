@@ -1,6 +1,7 @@
 package org.laborwatch.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -32,6 +33,28 @@ class BacktestCommandTest {
         BufferedImage png = ImageIO.read(out.resolve("chart.png").toFile());
         assertEquals(1400, png.getWidth());
         assertEquals(600, png.getHeight());
+        assertFalse(Files.exists(out.resolve("chart-regions.png")), "a policy over one region gets no regions chart");
+    }
+
+    @Test
+    void aPolicyOverManyRegionsAlsoGetsARegionsChartNextToTheMainOne() throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "backtest-regions"));
+        Files.deleteIfExists(out.resolve("eb-iur-regions.png"));
+        int code = LaborwatchCli.commandLine().execute("backtest", "--policy", "eb-iur",
+                "--input", "../data/dol_eta539_weekly_claims_by_state_2019-2025.csv", "--format", "eta539",
+                "--out", out.resolve("episodes.csv").toString(), "--chart", out.resolve("eb-iur.png").toString());
+        assertEquals(0, code);
+        BufferedImage main = ImageIO.read(out.resolve("eb-iur.png").toFile());
+        assertEquals(600 + 300, main.getHeight(), "two panels: iur_13wk and iur_lookback_pct");
+        BufferedImage regions = ImageIO.read(out.resolve("eb-iur-regions.png").toFile());
+        assertEquals(1400, regions.getWidth());
+        assertEquals(220 + 17 * 53, regions.getHeight(), "one 17-pixel row for each of the 53 ETA 539 areas");
+    }
+
+    @Test
+    void theRegionsChartIsNamedAfterTheMainChart() {
+        assertEquals(Path.of("out", "eb-RI-regions.png"), BacktestCommand.regionsChartPath(Path.of("out", "eb-RI.PNG")));
+        assertEquals(Path.of("chart-regions.png"), BacktestCommand.regionsChartPath(Path.of("chart")));
     }
 
     @Test
