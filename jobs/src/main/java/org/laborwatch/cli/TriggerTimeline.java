@@ -67,10 +67,10 @@ final class TriggerTimeline {
     private static void printByYear(List<TriggerEvent> events, PrintStream out) {
         Map<String, TreeSet<String>> groups = new TreeMap<>();
         for (TriggerEvent e : events) {
-            groups.computeIfAbsent(e.period().getYear() + "  " + String.format("%-14s", e.policy()) + "  "
+            groups.computeIfAbsent(e.period().getYear() + "  " + String.format("%-17s", e.policy()) + "  "
                     + String.format("%-10s", e.transition()), k -> new TreeSet<>()).add(shortRegion(e.region()));
         }
-        out.printf("%-4s  %-14s  %-10s  %s%n", "year", "policy", "transition", "regions");
+        out.printf("%-4s  %-17s  %-10s  %s%n", "year", "policy", "transition", "regions");
         groups.forEach((k, regions) -> out.printf("%s  %3d: %s%n", k, regions.size(), String.join(" ", regions)));
     }
 
@@ -82,11 +82,11 @@ final class TriggerTimeline {
             lines.computeIfAbsent(e.period() + "|" + e.policy() + "|" + e.transition() + "|" + e.effectiveFrom(),
                     k -> new ArrayList<>()).add(e);
         }
-        out.printf("%-10s  %-14s  %-10s  %-11s  %-11s  %s%n", "period", "policy", "transition", "effective", "until",
+        out.printf("%-10s  %-17s  %-10s  %-11s  %-11s  %s%n", "period", "policy", "transition", "effective", "until",
                 "regions and evidence");
         for (List<TriggerEvent> group : lines.values()) {
             TriggerEvent first = group.get(0);
-            out.printf("%-10s  %-14s  %-10s  %-11s  %-11s  %s%n", first.period(), first.policy(), first.transition(),
+            out.printf("%-10s  %-17s  %-10s  %-11s  %-11s  %s%n", first.period(), first.policy(), first.transition(),
                     first.effectiveFrom() == null ? "" : first.effectiveFrom(),
                     first.effectiveUntil() == null ? "" : first.effectiveUntil(), describe(group));
         }
@@ -129,7 +129,7 @@ final class TriggerTimeline {
     static void summarize(List<TriggerEvent> events, PrintStream out) {
         Map<String, List<TriggerEvent>> byPolicy = new TreeMap<>();
         events.forEach(e -> byPolicy.computeIfAbsent(e.policy(), k -> new ArrayList<>()).add(e));
-        out.printf("%-14s  %6s  %6s  %10s  %10s  %s%n", "policy", "enters", "exits", "regions on", "on at end", "first .. last");
+        out.printf("%-17s  %6s  %6s  %10s  %10s  %s%n", "policy", "enters", "exits", "regions on", "on at end", "first .. last");
         for (Map.Entry<String, List<TriggerEvent>> p : byPolicy.entrySet()) {
             List<TriggerEvent> list = new ArrayList<>(p.getValue());
             list.sort(ORDER);
@@ -146,7 +146,7 @@ final class TriggerTimeline {
                 }
             }
             long onAtEnd = on.values().stream().filter(b -> b).count();
-            out.printf("%-14s  %6d  %6d  %10d  %10d  %s .. %s%n", p.getKey(), enters, exits, everOn.size(), onAtEnd,
+            out.printf("%-17s  %6d  %6d  %10d  %10d  %s .. %s%n", p.getKey(), enters, exits, everOn.size(), onAtEnd,
                     list.get(0).period(), list.get(list.size() - 1).period());
         }
     }

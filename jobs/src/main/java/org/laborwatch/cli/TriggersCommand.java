@@ -53,7 +53,7 @@ public final class TriggersCommand implements Callable<Integer> {
 
     PrintStream out = System.out;
 
-    static final String HEADER = String.format("%-10s  %-14s  %-6s  %-10s  %-10s  %-10s  %s",
+    static final String HEADER = String.format("%-10s  %-17s  %-6s  %-10s  %-10s  %-10s  %s",
             "period", "policy", "region", "transition", "effective", "until", "evidence (vs threshold)");
 
     @Override
@@ -116,7 +116,7 @@ public final class TriggersCommand implements Callable<Integer> {
         } catch (RuntimeException ex) {
             return "(not a trigger event: " + new String(value, 0, Math.min(value.length, 120), StandardCharsets.UTF_8) + ")";
         }
-        return String.format("%-10s  %-14s  %-6s  %-10s  %-10s  %-10s  %s", e.period(), e.policy(), e.region(),
+        return String.format("%-10s  %-17s  %-6s  %-10s  %-10s  %-10s  %s", e.period(), e.policy(), e.region(),
                 e.transition(), e.effectiveFrom() == null ? "" : e.effectiveFrom(),
                 e.effectiveUntil() == null ? "" : e.effectiveUntil(), TriggerTimeline.evidence(e));
     }

@@ -54,8 +54,8 @@ class DemoCommandTest {
         assertTrue(has("sahm-national", "US", Transition.EXIT, LocalDate.of(2010, 6, 1)));
         assertTrue(has("sahm-national", "US", Transition.ENTER, LocalDate.of(2020, 4, 1)));
         assertTrue(has("sahm-national", "US", Transition.EXIT, LocalDate.of(2021, 4, 1)));
-        assertTrue(screen.contains("2008-02-01  sahm-national   ENTER"), screen);
-        assertTrue(screen.contains("2020-04-01  sahm-national   ENTER"), screen);
+        assertTrue(screen.contains("2008-02-01  sahm-national      ENTER"), screen);
+        assertTrue(screen.contains("2020-04-01  sahm-national      ENTER"), screen);
     }
 
     @Test

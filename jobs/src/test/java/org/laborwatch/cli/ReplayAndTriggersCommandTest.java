@@ -73,7 +73,7 @@ class ReplayAndTriggersCommandTest {
     void triggersPrintsCommittedEventsOnly() throws Exception {
         KAFKA.createTopic("cmd.triggers", 2);
         TriggerEvent enter = event("2020-04-01", "ENTER", null, "4.00");
-        TriggerEvent exit = event("2021-04-01", "EXIT", "2021-04-30", "-0.07");
+        TriggerEvent exit = event("2021-04-01", "EXIT", "2021-05-31", "-0.07");
         TriggerEvent aborted = event("1999-01-01", "ENTER", null, "9.99");
         Properties p = KAFKA.clientProperties();
         p.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, "cmd-test");
@@ -96,8 +96,8 @@ class ReplayAndTriggersCommandTest {
         assertEquals(0, code);
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of(TriggersCommand.HEADER,
-                "2020-04-01  sahm-national   US      ENTER       2020-05-01              sahm_gap 4.00 (vs 0.50)",
-                "2021-04-01  sahm-national   US      EXIT        2021-05-01  2021-04-30  sahm_gap -0.07 (vs 0.50)"), lines);
+                "2020-04-01  sahm-national      US      ENTER       2020-05-01              sahm_gap 4.00 (vs 0.50)",
+                "2021-04-01  sahm-national      US      EXIT        2021-05-01  2021-05-31  sahm_gap -0.07 (vs 0.50)"), lines);
     }
 
     @Test
