@@ -65,7 +65,7 @@ class DemoCommandTest {
         long spring = events.stream().filter(e -> e.policy().equals("eb-iur") && e.transition() == Transition.ENTER
                 && e.period().isBefore(LocalDate.of(2020, 7, 1))).count();
         assertTrue(spring >= 40, "most states entered EB in spring 2020, got " + spring);
-        assertTrue(screen.contains("2020-05-30  eb-iur          ENTER       2020-06-14"), screen);
+        assertTrue(screen.contains("2020-05-30  eb-iur             ENTER       2020-06-14"), screen);
         assertTrue(screen.contains("AZ iur_13wk 5.1315"), screen);
     }
 
