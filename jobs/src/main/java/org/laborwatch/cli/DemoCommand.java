@@ -22,6 +22,7 @@ import org.laborwatch.contract.LineProtocol;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.RawRecord;
 import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.contract.ValidationRules;
 import org.laborwatch.io.LineFileSink;
 import org.laborwatch.io.RawLinesFormat;
 import org.laborwatch.job.LaborwatchPipeline;
@@ -70,6 +71,9 @@ public final class DemoCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     InfluxOptions influx = new InfluxOptions();
 
+    @picocli.CommandLine.Mixin
+    ValidationOptions validation = new ValidationOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
@@ -95,7 +99,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path deadLetters = fresh(out.resolve("dead-letter.jsonl"));
 
         StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, out.resolve(".tmp"));
-        wire(env, observations, triggers, metrics, deadLetters, running, influx);
+        wire(env, observations, triggers, metrics, deadLetters, running, influx, validation.rules());
         console.printf("Running the job graph on a local Flink mini cluster (parallelism %d)...%n", parallelism);
         env.execute("laborwatch demo");
 
@@ -127,12 +131,12 @@ public final class DemoCommand implements Callable<Integer> {
     /** The demo's wiring: the observations file in, files out, the bundled policies, no updates. */
     static void wire(StreamExecutionEnvironment env, Path observations, Path triggers, Path metrics, Path deadLetters,
             List<Policy> policies) {
-        wire(env, observations, triggers, metrics, deadLetters, policies, new InfluxOptions());
+        wire(env, observations, triggers, metrics, deadLetters, policies, new InfluxOptions(), ValidationRules.defaults());
     }
 
     /** The demo's wiring, also writing to InfluxDB when {@code influx} has a URL. */
     static void wire(StreamExecutionEnvironment env, Path observations, Path triggers, Path metrics, Path deadLetters,
-            List<Policy> policies, InfluxOptions influx) {
+            List<Policy> policies, InfluxOptions influx, ValidationRules rules) {
         DataStream<RawRecord> source = env.fromSource(
                 FileSource.forRecordStreamFormat(new RawLinesFormat("observations.jsonl"),
                         new org.apache.flink.core.fs.Path(observations.toAbsolutePath().toUri())).build(),
@@ -144,7 +148,7 @@ public final class DemoCommand implements Callable<Integer> {
                         .metrics(new LineFileSink<MetricPoint>(metrics, (MetricPoint p) -> LineProtocol.metric(p)))
                         .deadLetters(new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)));
         influx.addTo(sinks, System.getenv());
-        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies, sinks.build());
+        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies, sinks.build(), rules);
     }
 
     /** Reads the bundled files into JSON lines, as `replay` would send them to Kafka. */
