@@ -53,7 +53,8 @@ final class PolicyReader {
     /** How messages name a policy: by its id if it has one, else by position; then the source. */
     static String subject(JsonNode root, String position, String source) {
         JsonNode id = root != null && root.isObject() ? root.get("id") : null;
-        String name = id != null && id.isTextual() && !id.textValue().isBlank() ? "'" + id.textValue() + "'" : position;
+        String name = id != null && id.isTextual() && !id.textValue().isBlank()
+                && id.textValue().length() <= MAX_ID_LENGTH ? "'" + id.textValue() + "'" : position;
         return "policy " + name + (source == null ? "" : " in " + source);
     }
 
@@ -230,6 +231,11 @@ final class PolicyReader {
             return null;
         }
         String name = n.textValue();
+        if (name.length() > MAX_ID_LENGTH) {
+            // A tier name is written into every trigger event of the tier and is a time-series tag.
+            problems.add(namePath, "must be at most " + MAX_ID_LENGTH + " characters, got " + name.length());
+            return null;
+        }
         if (RESERVED_TIERS.contains(name)) {
             problems.add(namePath, "'" + name + "' is reserved (" + String.join(", ", RESERVED_TIERS)
                     + " are the tiers of events without a named tier)");
