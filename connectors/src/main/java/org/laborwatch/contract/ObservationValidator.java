@@ -321,7 +321,7 @@ public final class ObservationValidator {
         if (vintage.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(now.plus(futureTolerance))) {
             return reject(bytes, origin, RejectReason.FUTURE_VINTAGE, "field vintage " + vintage
                     + " lies after the processing time " + now + " by more than the tolerance of "
-                    + futureTolerance.toDays() + " days: nothing can be published in the future");
+                    + tolerance() + ": nothing can be published in the future");
         }
 
         Frequency frequency = frequency(frequencyName);
@@ -364,6 +364,11 @@ public final class ObservationValidator {
 
         return new Validated.Accepted(new Observation(
                 indicator, region, sector, adjustment, frequency, period, value, unit, source, vintage));
+    }
+
+    /** The tolerance as people write it: "2 days", else ISO-8601 such as PT12H. */
+    private String tolerance() {
+        return futureTolerance.toSeconds() % 86_400 == 0 ? futureTolerance.toDays() + " days" : futureTolerance.toString();
     }
 
     private static final String DATE_RULE =

@@ -83,6 +83,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("--data " + data + " is not a directory (the bundled data lives in data/)");
         }
+        ValidationRules rules = validation.rules(); // a bad --extra-regions file fails before any work
         List<Policy> running = new ArrayList<>();
         for (String id : policies) {
             running.add(BundledPolicies.load(id));
@@ -99,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
         Path deadLetters = fresh(out.resolve("dead-letter.jsonl"));
 
         StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, out.resolve(".tmp"));
-        wire(env, observations, triggers, metrics, deadLetters, running, influx, validation.rules());
+        wire(env, observations, triggers, metrics, deadLetters, running, influx, rules);
         console.printf("Running the job graph on a local Flink mini cluster (parallelism %d)...%n", parallelism);
         env.execute("laborwatch demo");
 
