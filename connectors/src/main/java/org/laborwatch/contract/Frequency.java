@@ -52,6 +52,20 @@ public enum Frequency {
         };
     }
 
+    /**
+     * The last day {@code period} covers: the month's, quarter's or year's last day; for weekly,
+     * biweekly and daily data the period date itself (the week-ending Saturday, the day), since
+     * those periods are named by their last day. A value cannot be published before this day.
+     */
+    public LocalDate lastDay(LocalDate period) {
+        return switch (this) {
+            case DAILY, WEEKLY, BIWEEKLY -> period;
+            case MONTHLY -> period.withDayOfMonth(period.lengthOfMonth());
+            case QUARTERLY -> period.plusMonths(3).withDayOfMonth(1).minusDays(1);
+            case ANNUAL -> period.withDayOfYear(period.lengthOfYear());
+        };
+    }
+
     /** The period {@code n} steps after {@code period} (negative steps go back). */
     public LocalDate plus(LocalDate period, long n) {
         return switch (this) {

@@ -16,13 +16,17 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.laborwatch.reference.KnownCodes;
 
 /**
  * Turns the bytes of one input record into an {@link Observation}, or into a {@link DeadLetter}
@@ -47,17 +51,33 @@ import java.util.regex.Pattern;
  *       {@code NON_FINITE_VALUE}; any other string → {@code UNPARSABLE_VALUE}; magnitude ≥ 1e15 →
  *       {@code VALUE_OUT_OF_RANGE}; more than {@value #MAX_DECIMAL_PLACES} decimal places →
  *       {@code UNPARSABLE_VALUE} (1e-999999999 is small but would print as a gigabyte of zeros)
- *   <li>region, sector, adjustment, source not of their documented form → {@code INVALID_CODE}
+ *   <li>region, sector, adjustment, source not of their documented form, or region, sector or
+ *       source longer than {@value KnownCodes#MAX_TAG_LENGTH} characters → {@code INVALID_CODE}
+ *   <li>region not in the known regions ({@link KnownCodes}: the shipped US state, territory and
+ *       county lists plus configured extras) → {@code UNKNOWN_REGION}
+ *   <li>sector not in the known sectors (NAICS sectors, SOC groups and detailed codes, the
+ *       readers' named groups, configured extras) → {@code UNKNOWN_SECTOR}
  *   <li>period, then vintage, not an existing ISO date {@code YYYY-MM-DD} in the years
  *       {@value #MIN_YEAR}–{@value #MAX_YEAR} → {@code INVALID_DATE} (the bound keeps every
  *       period inside InfluxDB's nanosecond time range, so a sink never fails on it)
+ *   <li>vintage after the processing time (the injected {@link Clock}) by more than the
+ *       tolerance of {@link ValidationRules#futureVintageTolerance} → {@code FUTURE_VINTAGE}
  *   <li>frequency not one of the lowercase {@link Frequency} names → {@code UNKNOWN_FREQUENCY}
  *   <li>period not a period of that frequency ({@link Frequency#fits}) →
  *       {@code PERIOD_FREQUENCY_MISMATCH}
+ *   <li>vintage before the last day of the period ({@link Frequency#lastDay}: a month's last
+ *       day; the date itself for weekly, biweekly and daily periods) →
+ *       {@code VINTAGE_BEFORE_PERIOD_END}; this also refuses a period after its vintage
  *   <li>indicator not in the {@link Indicator} catalogue → {@code UNKNOWN_INDICATOR}
  *   <li>unit not the indicator's unit → {@code UNIT_MISMATCH}
  *   <li>value outside the unit's range ({@link Unit#admits}) → {@code VALUE_OUT_OF_RANGE}
+ *   <li>a Kafka key given and not the series' key {@code indicator|region|sector|adjustment}
+ *       ({@link SeriesKey#kafkaKey}) → {@code KEY_MISMATCH}; a record without a key is accepted
+ *       (a producer need not key, and files have none)
  * </ol>
+ *
+ * <p>A dead letter keeps at most {@link ValidationRules#deadLetterOriginalCap} bytes of the
+ * record, with the size and SHA-256 of all of it, so it always fits the dead-letter topic.
  *
  * <p>Field-local checks come before cross-field ones, so a detail never blames a relation between
  * two fields when one of them is broken on its own. Unknown extra fields are ignored. Codes are
@@ -96,19 +116,33 @@ public final class ObservationValidator {
             Set.of("nan", "infinity", "+infinity", "-infinity", "inf", "+inf", "-inf");
 
     private final int maxBytes;
+    private final int deadLetterCap;
+    private final java.time.Duration futureTolerance;
+    private final KnownCodes known;
+    private final Clock clock;
     private final ObjectReader reader;
 
-    /** A validator with the {@linkplain #DEFAULT_MAX_BYTES default} maximum record size. */
+    /** A validator with the {@linkplain ValidationRules#defaults() default rules} and the system clock. */
     public ObservationValidator() {
-        this(DEFAULT_MAX_BYTES);
+        this(ValidationRules.defaults(), Clock.systemUTC());
     }
 
     /** A validator that refuses records larger than {@code maxBytes} without parsing them. */
     public ObservationValidator(int maxBytes) {
-        if (maxBytes <= 0) {
-            throw new IllegalArgumentException("maxBytes must be positive: " + maxBytes);
-        }
-        this.maxBytes = maxBytes;
+        this(ValidationRules.defaults().withMaxBytes(maxBytes), Clock.systemUTC());
+    }
+
+    /**
+     * A validator with {@code rules}, judging vintages against {@code clock}'s now.
+     *
+     * @throws IllegalArgumentException if an extra region or sector of the rules is not valid
+     */
+    public ObservationValidator(ValidationRules rules, Clock clock) {
+        this.maxBytes = rules.maxBytes();
+        this.deadLetterCap = rules.deadLetterOriginalCap();
+        this.futureTolerance = rules.futureVintageTolerance();
+        this.known = KnownCodes.standard().with(rules.extraRegions(), rules.extraSectors());
+        this.clock = Objects.requireNonNull(clock, "clock");
         // A reader derived from the shared mapper, never a reconfigured mapper: NaN literals must
         // parse so they can be refused as NON_FINITE_VALUE rather than as broken JSON; exact
         // decimals keep 5.20 as 5.20 (the default factory strips it to 5.2 and 100 to 1E+2); a
@@ -132,9 +166,19 @@ public final class ObservationValidator {
      * @return the observation, or the dead letter; never {@code null}, never throws
      */
     public Validated validate(byte[] bytes, String origin) {
+        return validate(bytes, origin, null);
+    }
+
+    /**
+     * Validates one record received under a Kafka key.
+     *
+     * @param key the record's Kafka key as text; {@code null} when it had none (then not checked)
+     * @see #validate(byte[], String)
+     */
+    public Validated validate(byte[] bytes, String origin, String key) {
         byte[] original = bytes == null ? new byte[0] : bytes;
         try {
-            return check(original, origin);
+            return check(original, origin, key);
         } catch (Exception | StackOverflowError e) {
             // Belt and braces: every known failure is mapped below; this keeps an unforeseen one
             // (a Jackson bug, a JDK corner case) from stopping the job.
@@ -143,7 +187,7 @@ public final class ObservationValidator {
         }
     }
 
-    private Validated check(byte[] bytes, String origin) throws Exception {
+    private Validated check(byte[] bytes, String origin, String key) throws Exception {
         if (bytes.length > maxBytes) {
             return reject(bytes, origin, RejectReason.TOO_LARGE,
                     "the record has " + bytes.length + " bytes, more than the maximum of " + maxBytes);
@@ -177,7 +221,7 @@ public final class ObservationValidator {
             return reject(bytes, origin, RejectReason.MALFORMED_JSON,
                     "the record is a JSON " + typeName(root) + ", not an object");
         }
-        return checkFields(bytes, origin, root);
+        return checkFields(bytes, origin, root, key);
     }
 
     private Validated parseFailure(byte[] bytes, String origin, JsonParser parser, String problem,
@@ -194,7 +238,7 @@ public final class ObservationValidator {
                 "the record is not valid JSON at " + where(parser) + inField + ": " + problem);
     }
 
-    private Validated checkFields(byte[] bytes, String origin, JsonNode root) {
+    private Validated checkFields(byte[] bytes, String origin, JsonNode root, String key) {
         for (String field : REQUIRED) {
             JsonNode node = root.get(field);
             if (node == null || node.isNull()) {
@@ -245,8 +289,21 @@ public final class ObservationValidator {
                 badCode("sector", sector, SECTOR, "all or prefix:code"),
                 badCode("adjustment", adjustment, ADJUSTMENT, "sa or nsa"),
                 badCode("source", source, SOURCE, "lowercase letters, digits, '_', '.' and '-'"));
+        if (badCode == null) {
+            badCode = firstNonNull(tooLong("region", region), tooLong("sector", sector), tooLong("source", source));
+        }
         if (badCode != null) {
             return reject(bytes, origin, RejectReason.INVALID_CODE, badCode);
+        }
+        if (!known.knowsRegion(region)) {
+            return reject(bytes, origin, RejectReason.UNKNOWN_REGION, "field region " + quote(region)
+                    + " is not a known region (US, a US state or territory, a US county FIPS code, or one added"
+                    + " with --extra-regions)");
+        }
+        if (!known.knowsSector(sector)) {
+            return reject(bytes, origin, RejectReason.UNKNOWN_SECTOR, "field sector " + quote(sector)
+                    + " is not a known sector (all, a NAICS sector, a SOC group or code, a group the readers"
+                    + " define, or one added with --extra-sectors)");
         }
 
         LocalDate period = date(root.get("period").textValue());
@@ -260,6 +317,13 @@ public final class ObservationValidator {
                     "field vintage " + quote(root.get("vintage").textValue()) + " is not " + DATE_RULE);
         }
 
+        Instant now = clock.instant();
+        if (vintage.atStartOfDay(ZoneOffset.UTC).toInstant().isAfter(now.plus(futureTolerance))) {
+            return reject(bytes, origin, RejectReason.FUTURE_VINTAGE, "field vintage " + vintage
+                    + " lies after the processing time " + now + " by more than the tolerance of "
+                    + tolerance() + ": nothing can be published in the future");
+        }
+
         Frequency frequency = frequency(frequencyName);
         if (frequency == null) {
             return reject(bytes, origin, RejectReason.UNKNOWN_FREQUENCY,
@@ -271,26 +335,51 @@ public final class ObservationValidator {
                             + frequency.jsonName() + " periods must be");
         }
 
-        Indicator known = Indicator.byName(indicator).orElse(null);
-        if (known == null) {
+        LocalDate lastDay = frequency.lastDay(period);
+        if (vintage.isBefore(lastDay)) {
+            return reject(bytes, origin, RejectReason.VINTAGE_BEFORE_PERIOD_END, "field vintage " + vintage
+                    + " precedes " + lastDay + ", the last day of the " + frequency.jsonName() + " period " + period
+                    + ": a value cannot be published before its period ends");
+        }
+
+        Indicator catalogued = Indicator.byName(indicator).orElse(null);
+        if (catalogued == null) {
             return reject(bytes, origin, RejectReason.UNKNOWN_INDICATOR,
                     "field indicator " + quote(indicator) + " is not in the indicator catalogue");
         }
-        if (!known.unit().jsonName().equals(unit)) {
+        if (!catalogued.unit().jsonName().equals(unit)) {
             return reject(bytes, origin, RejectReason.UNIT_MISMATCH, "field unit " + quote(unit)
-                    + " is not the unit of indicator " + indicator + ", which is " + known.unit().jsonName());
+                    + " is not the unit of indicator " + indicator + ", which is " + catalogued.unit().jsonName());
         }
-        if (!known.unit().admits(value)) {
+        if (!catalogued.unit().admits(value)) {
             return reject(bytes, origin, RejectReason.VALUE_OUT_OF_RANGE, "value " + value.toPlainString()
-                    + " is outside the range " + known.unit().range() + " of unit " + unit);
+                    + " is outside the range " + catalogued.unit().range() + " of unit " + unit);
+        }
+        String seriesKey = new SeriesKey(indicator, region, sector, adjustment).kafkaKey();
+        if (key != null && !key.equals(seriesKey)) {
+            return reject(bytes, origin, RejectReason.KEY_MISMATCH, "the Kafka key " + quote(key)
+                    + " is not the key of the record's series, " + quote(seriesKey)
+                    + ": key each record by its series, as laborwatch replay does, or send it without a key");
         }
 
         return new Validated.Accepted(new Observation(
                 indicator, region, sector, adjustment, frequency, period, value, unit, source, vintage));
     }
 
+    /** The tolerance as people write it: "2 days", else ISO-8601 such as PT12H. */
+    private String tolerance() {
+        return futureTolerance.toSeconds() % 86_400 == 0 ? futureTolerance.toDays() + " days" : futureTolerance.toString();
+    }
+
     private static final String DATE_RULE =
             "an existing ISO date YYYY-MM-DD in the years " + MIN_YEAR + " to " + MAX_YEAR;
+
+    /** The detail for a tag value longer than a tag may be, or {@code null}. */
+    private static String tooLong(String field, String code) {
+        return code.length() <= KnownCodes.MAX_TAG_LENGTH ? null
+                : "field " + field + " " + quote(code) + " is longer than the " + KnownCodes.MAX_TAG_LENGTH
+                        + " characters a tag value may have";
+    }
 
     /** The detail for a code that does not match its pattern, or {@code null}. */
     private static String badCode(String field, String code, Pattern pattern, String form) {
@@ -432,8 +521,8 @@ public final class ObservationValidator {
                 : i > 0 && Character.isHighSurrogate(s.charAt(i - 1));
     }
 
-    private static Validated reject(byte[] bytes, String origin, RejectReason reason, String detail) {
-        return new Validated.Rejected(new DeadLetter(reason, detail, origin, bytes));
+    private Validated reject(byte[] bytes, String origin, RejectReason reason, String detail) {
+        return new Validated.Rejected(new DeadLetter(reason, detail, origin, bytes, deadLetterCap));
     }
 
     /**

@@ -46,6 +46,30 @@ public enum RejectReason {
     /** The record is larger than the accepted maximum. */
     TOO_LARGE,
     /**
+     * {@code region} is of the documented form but not a region laborwatch knows: not in the
+     * shipped reference lists (US states and territories, US county FIPS codes) nor added by
+     * configuration ({@code --extra-regions}).
+     */
+    UNKNOWN_REGION,
+    /**
+     * {@code sector} is of the documented form but not in the shipped code lists (NAICS sectors,
+     * SOC major groups and detailed codes, the groups the readers define) nor added by
+     * configuration ({@code --extra-sectors}).
+     */
+    UNKNOWN_SECTOR,
+    /** {@code vintage} lies after the time the record is processed, beyond the stated tolerance. */
+    FUTURE_VINTAGE,
+    /**
+     * {@code vintage} precedes the last day of {@code period}: a value cannot be published before
+     * its period ends (a month on its last day; weekly and daily periods on their own date).
+     */
+    VINTAGE_BEFORE_PERIOD_END,
+    /**
+     * The record's Kafka key is not the key of the series it carries
+     * ({@code indicator|region|sector|adjustment}); it would land on another series' partition.
+     */
+    KEY_MISMATCH,
+    /**
      * A valid observation whose period lies before the revisable history kept for its series
      * (history sent after newer data, beyond the source's documented revision window); refused
      * by the series state, since no metric it touches could be recomputed exactly.

@@ -10,6 +10,14 @@ package org.laborwatch.contract;
  */
 public record SeriesKey(String indicator, String region, String sector, String adjustment) {
 
+    /**
+     * The Kafka record key of the series' observations, {@code indicator|region|sector|adjustment}:
+     * what {@code laborwatch replay} writes and what the job checks a keyed record against.
+     */
+    public String kafkaKey() {
+        return indicator + "|" + region + "|" + sector + "|" + adjustment;
+    }
+
     @Override
     public String toString() {
         return indicator + "/" + region + "/" + sector + "/" + adjustment;

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Properties;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -17,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.laborwatch.contract.RawRecord;
+import org.laborwatch.policy.PolicyUpdate;
 
 /**
  * The Kafka edges of the job: observation and policy sources, and JSON sinks.
@@ -77,14 +77,14 @@ public final class KafkaEdges {
      * Policy updates: always the whole compacted topic from the earliest offset, so every instance
      * ends up with the newest version of every policy (older versions are refused by version).
      */
-    public static KafkaSource<String> policies(String bootstrap, String topic, String groupId, Properties extra) {
+    public static KafkaSource<PolicyUpdate> policies(String bootstrap, String topic, String groupId, Properties extra) {
         return policies(bootstrap, topic, groupId, extra, null);
     }
 
     /** Policy updates, optionally bounded like {@link #observations(String, String, String, Properties, OffsetsInitializer)}. */
-    public static KafkaSource<String> policies(String bootstrap, String topic, String groupId, Properties extra,
+    public static KafkaSource<PolicyUpdate> policies(String bootstrap, String topic, String groupId, Properties extra,
             OffsetsInitializer stoppingOffsets) {
-        var builder = KafkaSource.<String>builder()
+        var builder = KafkaSource.<PolicyUpdate>builder()
                 .setBootstrapServers(require(bootstrap, "bootstrap servers"))
                 .setTopics(require(topic, "policies topic"))
                 .setGroupId(require(groupId, "consumer group") + "-policies")
@@ -131,7 +131,10 @@ public final class KafkaEdges {
         @Override
         public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<RawRecord> out) {
             byte[] value = record.value() == null ? new byte[0] : record.value();
-            out.collect(new RawRecord(value, record.topic() + "-" + record.partition() + "@" + record.offset()));
+            // The key goes with the record so validation can refuse one that disagrees with its
+            // series (it would sit on another series' partition); an unkeyed record has none.
+            String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+            out.collect(new RawRecord(value, record.topic() + "-" + record.partition() + "@" + record.offset(), key));
         }
 
         @Override
@@ -140,20 +143,24 @@ public final class KafkaEdges {
         }
     }
 
-    /** Policy texts; a tombstone (null value) of the compacted topic carries no policy. */
-    static final class PolicyTextDeserializer implements KafkaRecordDeserializationSchema<String> {
+    /**
+     * Policy texts with their keys (checked against the policy id); a tombstone (null value) of the
+     * compacted topic carries no policy.
+     */
+    static final class PolicyTextDeserializer implements KafkaRecordDeserializationSchema<PolicyUpdate> {
         private static final long serialVersionUID = 1L;
 
         @Override
-        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) {
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<PolicyUpdate> out) {
             if (record.value() != null) {
-                out.collect(new String(record.value(), StandardCharsets.UTF_8));
+                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                out.collect(new PolicyUpdate(key, new String(record.value(), StandardCharsets.UTF_8)));
             }
         }
 
         @Override
-        public TypeInformation<String> getProducedType() {
-            return Types.STRING;
+        public TypeInformation<PolicyUpdate> getProducedType() {
+            return TypeInformation.of(PolicyUpdate.class);
         }
     }
 

@@ -105,6 +105,36 @@ public final class PolicyParser {
     }
 
     /**
+     * What a policy text says about itself, read as far as it can be: the id when it is a valid id,
+     * the version when it is a positive integer. For naming a refused update in its
+     * acknowledgement; never throws.
+     *
+     * @param id the policy id, or null when the text gives no valid one
+     * @param version the version, or 0 when the text gives no valid one
+     */
+    public record Identity(String id, int version) {}
+
+    /** Reads the {@link Identity} of a policy text that may not parse as a policy. */
+    public static Identity identify(String text) {
+        try {
+            List<JsonNode> documents = documents(text, Format.YAML, null);
+            if (documents.size() != 1 || !documents.get(0).isObject()) {
+                return new Identity(null, 0);
+            }
+            JsonNode root = documents.get(0);
+            JsonNode id = root.get("id");
+            JsonNode version = root.get("version");
+            return new Identity(
+                    id != null && id.isTextual() && id.textValue().length() <= PolicyReader.MAX_ID_LENGTH
+                            && PolicyReader.ID.matcher(id.textValue()).matches() ? id.textValue() : null,
+                    version != null && version.isIntegralNumber() && version.canConvertToInt() && version.intValue() >= 1
+                            ? version.intValue() : 0);
+        } catch (RuntimeException e) {
+            return new Identity(null, 0); // a syntax error: nothing to name
+        }
+    }
+
+    /**
      * Parses a multi-policy YAML text: a stream of documents, each one policy or a list of policies.
      *
      * @throws PolicyException listing every problem of every policy

@@ -22,7 +22,9 @@ final class PolicyReader {
 
     static final String NOT_ENTER = "not-enter";
 
-    private static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    static final Pattern ID = Pattern.compile("[a-z0-9-]+");
+    /** The longest policy id: it keys trigger events and acknowledgements and is a time-series tag. */
+    static final int MAX_ID_LENGTH = 64;
     private static final Pattern TIER_NAME = Pattern.compile("[a-z0-9_-]+");
     /** Region or sector codes as in the Observation contract, optionally ending in one {@code *}. */
     private static final Pattern SCOPE_PATTERN = Pattern.compile("[A-Za-z0-9:_.-]*\\*?");
@@ -51,7 +53,8 @@ final class PolicyReader {
     /** How messages name a policy: by its id if it has one, else by position; then the source. */
     static String subject(JsonNode root, String position, String source) {
         JsonNode id = root != null && root.isObject() ? root.get("id") : null;
-        String name = id != null && id.isTextual() && !id.textValue().isBlank() ? "'" + id.textValue() + "'" : position;
+        String name = id != null && id.isTextual() && !id.textValue().isBlank()
+                && id.textValue().length() <= MAX_ID_LENGTH ? "'" + id.textValue() + "'" : position;
         return "policy " + name + (source == null ? "" : " in " + source);
     }
 
@@ -89,6 +92,11 @@ final class PolicyReader {
         }
         if (!n.isTextual() || !ID.matcher(n.textValue()).matches()) {
             problems.add("id", "must be lower-case letters, digits and '-' ([a-z0-9-]+), got " + Nodes.describe(n));
+            return null;
+        }
+        if (n.textValue().length() > MAX_ID_LENGTH) {
+            // The id keys trigger events and acknowledgements and becomes a time-series tag.
+            problems.add("id", "must be at most " + MAX_ID_LENGTH + " characters, got " + n.textValue().length());
             return null;
         }
         return n.textValue();
@@ -223,6 +231,11 @@ final class PolicyReader {
             return null;
         }
         String name = n.textValue();
+        if (name.length() > MAX_ID_LENGTH) {
+            // A tier name is written into every trigger event of the tier and is a time-series tag.
+            problems.add(namePath, "must be at most " + MAX_ID_LENGTH + " characters, got " + name.length());
+            return null;
+        }
         if (RESERVED_TIERS.contains(name)) {
             problems.add(namePath, "'" + name + "' is reserved (" + String.join(", ", RESERVED_TIERS)
                     + " are the tiers of events without a named tier)");

@@ -53,7 +53,7 @@ class ObservationValidatorTest {
                         LocalDate.of(2024, 7, 1), new BigDecimal("5.20"), "percent", "bls.laus", LocalDate.of(2024, 8, 16)),
                 new Observation("initial_claims", "US-NV-32003", "naics:72", "nsa", Frequency.WEEKLY,
                         LocalDate.of(2020, 5, 2), new BigDecimal("123456"), "count", "dol.eta539", LocalDate.of(2020, 5, 7)),
-                new Observation("job_postings_index", "GB", "indeed:software-development", "sa", Frequency.DAILY,
+                new Observation("job_postings_index", "US-NY", "indeed:software-development", "sa", Frequency.DAILY,
                         LocalDate.of(2025, 1, 3), new BigDecimal("1E+2"), "index", "indeed", LocalDate.of(2025, 1, 4)),
                 new Observation("recession", "US", "all", "nsa", Frequency.MONTHLY,
                         LocalDate.of(1854, 12, 1), BigDecimal.ONE, "flag", "nber", LocalDate.of(2023, 1, 1)),
@@ -78,13 +78,117 @@ class ObservationValidatorTest {
     @Test
     void acceptsCountyAndForeignRegionsAndBoundaryValues() {
         accepted(with(n -> n.put("region", "US-CA-06037")));
-        accepted(with(n -> n.put("region", "CA")));
+        ObservationValidator withCanada = new ObservationValidator(
+                ValidationRules.defaults().withExtraRegions(List.of("CA")), java.time.Clock.systemUTC());
+        assertTrue(withCanada.validate(with(n -> n.put("region", "CA")), "t")
+                .isAccepted());
         accepted(with(n -> n.put("value", 0)));
         accepted(with(n -> n.put("value", 100)));
         accepted(with(n -> n.put("value", new BigDecimal("0.00000000000000000001"))));
     }
 
     // ---- one test per reason ---------------------------------------------------------------
+
+    /** Processing time for the time checks: noon on 2024-08-20, four days after the example's vintage. */
+    private static final java.time.Clock AUGUST_20 =
+            java.time.Clock.fixed(java.time.Instant.parse("2024-08-20T12:00:00Z"), java.time.ZoneOffset.UTC);
+    private final ObservationValidator onAugust20 = new ObservationValidator(ValidationRules.defaults(), AUGUST_20);
+
+    @Test
+    void aVintageAfterNowBeyondTheToleranceIsFutureVintage() {
+        // 2024-08-22 starts 36 hours after now: inside two days of tolerance.
+        assertTrue(onAugust20.validate(with(n -> n.put("vintage", "2024-08-22")), "t").isAccepted());
+        DeadLetter d = rejected(onAugust20, with(n -> n.put("vintage", "2024-08-23")), RejectReason.FUTURE_VINTAGE);
+        assertTrue(d.detail().contains("2024-08-23") && d.detail().contains("2 days"), d.detail());
+        rejected(onAugust20, with(n -> n.put("vintage", "2099-12-31")), RejectReason.FUTURE_VINTAGE);
+        ObservationValidator strict = new ObservationValidator(
+                ValidationRules.defaults().withFutureVintageTolerance(java.time.Duration.ZERO), AUGUST_20);
+        rejected(strict, with(n -> n.put("vintage", "2024-08-21")), RejectReason.FUTURE_VINTAGE);
+    }
+
+    @Test
+    void aVintageBeforeTheLastDayOfItsPeriodIsRefused() {
+        rejected(onAugust20, with(n -> n.put("vintage", "2019-01-01")), RejectReason.VINTAGE_BEFORE_PERIOD_END);
+        DeadLetter d = rejected(onAugust20, with(n -> n.put("vintage", "2024-07-30")),
+                RejectReason.VINTAGE_BEFORE_PERIOD_END);
+        assertTrue(d.detail().contains("2024-07-31"), d.detail());
+        // A month may be published on its last day; a week and a day on their own date.
+        assertTrue(onAugust20.validate(with(n -> n.put("vintage", "2024-07-31")), "t").isAccepted());
+        byte[] weekly = with(n -> {
+            n.put("indicator", "initial_claims").put("unit", "count").put("value", 1000).put("frequency", "weekly")
+                    .put("period", "2024-08-17").put("source", "dol.eta539");
+        });
+        assertTrue(onAugust20.validate(weeklyWithVintage(weekly, "2024-08-17"), "t").isAccepted());
+        rejected(onAugust20, weeklyWithVintage(weekly, "2024-08-16"), RejectReason.VINTAGE_BEFORE_PERIOD_END);
+    }
+
+    private static byte[] weeklyWithVintage(byte[] weekly, String vintage) {
+        return new String(weekly, StandardCharsets.UTF_8).replace("2024-08-16", vintage).getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void regionsOutsideTheShippedListsAreUnknownUnlessConfigured() {
+        rejected(with(n -> n.put("region", "US-ZZ")), RejectReason.UNKNOWN_REGION);
+        rejected(with(n -> n.put("region", "US-CA-06999")), RejectReason.UNKNOWN_REGION);
+        rejected(with(n -> n.put("region", "US-NV-06037")), RejectReason.UNKNOWN_REGION);
+        rejected(with(n -> n.put("region", "GB")), RejectReason.UNKNOWN_REGION);
+        for (String known : List.of("US", "US-DC", "US-PR", "US-VI", "US-GU", "US-AS", "US-MP", "US-CA-06037",
+                "US-CT-09110", "US-PR-72127")) {
+            accepted(with(n -> n.put("region", known)));
+        }
+        ObservationValidator withGb = new ObservationValidator(
+                ValidationRules.defaults().withExtraRegions(List.of("GB")), AUGUST_20);
+        assertTrue(withGb.validate(with(n -> n.put("region", "GB")), "t").isAccepted());
+    }
+
+    @Test
+    void sectorsOutsideTheirCodeSystemsAreUnknownUnlessConfigured() {
+        rejected(with(n -> n.put("sector", "naics:99")), RejectReason.UNKNOWN_SECTOR);
+        rejected(with(n -> n.put("sector", "soc:12")), RejectReason.UNKNOWN_SECTOR);
+        rejected(with(n -> n.put("sector", "soc:12-1011")), RejectReason.UNKNOWN_SECTOR);
+        rejected(with(n -> n.put("sector", "indeed:astrology")), RejectReason.UNKNOWN_SECTOR);
+        for (String known : List.of("all", "naics:31-33", "naics:unknown", "soc:15", "soc:15-1252",
+                "ces:leisure-and-hospitality", "indeed:software-development")) {
+            accepted(with(n -> n.put("sector", known)));
+        }
+        ObservationValidator withGroup = new ObservationValidator(
+                ValidationRules.defaults().withExtraSectors(List.of("indeed:astrology")), AUGUST_20);
+        assertTrue(withGroup.validate(with(n -> n.put("sector", "indeed:astrology")), "t").isAccepted());
+    }
+
+    @Test
+    void tagValuesLongerThanSixtyFourCharactersAreInvalidCodes() {
+        String sixtyFour = "ces:" + "a".repeat(60);
+        rejected(with(n -> n.put("sector", "x:" + "a".repeat(9998))), RejectReason.INVALID_CODE);
+        rejected(with(n -> n.put("sector", sixtyFour + "a")), RejectReason.INVALID_CODE);
+        rejected(with(n -> n.put("source", "s".repeat(65))), RejectReason.INVALID_CODE);
+        // 64 characters are of the right form and length: what decides then is whether the code is known.
+        rejected(with(n -> n.put("sector", sixtyFour)), RejectReason.UNKNOWN_SECTOR);
+    }
+
+    @Test
+    void aKafkaKeyThatIsNotTheSeriesKeyIsKeyMismatchAndNoKeyIsAccepted() {
+        byte[] us = with(n -> n.put("region", "US"));
+        assertTrue(validator.validate(us, "t", "unemployment_rate|US|all|sa").isAccepted());
+        assertTrue(validator.validate(us, "t", null).isAccepted());
+        ObservationValidator.Validated v = validator.validate(us, "t", "unemployment_rate|US-CA|all|sa");
+        DeadLetter d = assertInstanceOf(ObservationValidator.Validated.Rejected.class, v).deadLetter();
+        assertEquals(RejectReason.KEY_MISMATCH, d.reason());
+        assertTrue(d.detail().contains("unemployment_rate|US-CA|all|sa") && d.detail().contains("unemployment_rate|US|all|sa"),
+                d.detail());
+    }
+
+    @Test
+    void aDeadLetterKeepsAtMostTheCapWithTheSizeAndHashOfTheWhole() {
+        byte[] big = HostileCorpusTest.bigRecord(800 * 1024);
+        ObservationValidator small = new ObservationValidator(
+                ValidationRules.defaults().withDeadLetterOriginalCap(1000), AUGUST_20);
+        ObservationValidator.Validated v = small.validate(big, "t");
+        DeadLetter d = assertInstanceOf(ObservationValidator.Validated.Rejected.class, v).deadLetter();
+        assertEquals(RejectReason.TOO_LARGE, d.reason());
+        HostileCorpusTest.assertKeptUpToTheCap(big, d, 1000);
+        assertTrue(Json.writeBytes(d).length < 3000, "the dead letter is small whatever the record's size");
+    }
 
     @Test
     void tooLargeIsRefusedBeforeParsing() {
@@ -342,7 +446,8 @@ class ObservationValidatorTest {
                 assertNotNull(result);
                 if (!result.isAccepted()) {
                     DeadLetter d = ((ObservationValidator.Validated.Rejected) result).deadLetter();
-                    assertArrayEquals(input == null ? new byte[0] : input, d.original());
+                    HostileCorpusTest.assertKeptUpToTheCap(input == null ? new byte[0] : input, d,
+                            DeadLetter.DEFAULT_ORIGINAL_CAP);
                     assertTrue(d.detail().chars().noneMatch(c -> c < 0x20), d.detail());
                 }
             }

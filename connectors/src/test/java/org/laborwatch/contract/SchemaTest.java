@@ -252,8 +252,23 @@ class SchemaTest {
             assertValid(DEAD_LETTER, Json.write(new DeadLetter(reason, "field x is wrong", "observations-0@42", notUtf8)));
         }
         assertValid(DEAD_LETTER, Json.write(new DeadLetter(RejectReason.TOO_LARGE, "too big", null, new byte[5000])));
+        assertValid(DEAD_LETTER, Json.write(new DeadLetter(RejectReason.TOO_LARGE, "too big", "t-0@1", new byte[5000], 100)));
         assertEquals(Arrays.stream(RejectReason.values()).map(RejectReason::code).collect(Collectors.toSet()),
                 strings(resource("dead-letter").at("/properties/reason/enum")));
+    }
+
+    @Test
+    void aTruncatedDeadLetterSaysSoWithTheSizeAndHashOfTheWholeRecord() {
+        JsonNode letter = Json.read(Json.write(
+                new DeadLetter(RejectReason.TOO_LARGE, "too big", "t-0@1", new byte[5000], 100)), JsonNode.class);
+        assertEquals(true, letter.get("original_truncated").booleanValue());
+        assertEquals(5000, letter.get("original_size").longValue());
+        assertEquals(100, java.util.Base64.getDecoder().decode(letter.get("original_base64").textValue()).length);
+        assertTrue(letter.get("original_sha256").textValue().matches("[0-9a-f]{64}"));
+        JsonNode whole = Json.read(Json.write(
+                new DeadLetter(RejectReason.TOO_LARGE, "too big", "t-0@1", new byte[5000], 5000)), JsonNode.class);
+        assertEquals(false, whole.get("original_truncated").booleanValue());
+        assertEquals(letter.get("original_sha256"), whole.get("original_sha256"));
     }
 
     // ---- helpers ---------------------------------------------------------------------------

@@ -49,6 +49,13 @@ class PolicyValidationTest {
                 only(with("id: eb-iur", "id: 7")));
     }
 
+    @Test
+    void anIdLongerThanSixtyFourCharactersIsRefusedAndNotRepeated() {
+        assertEquals("policy <no id>: id: must be at most 64 characters, got 65",
+                only(with("id: eb-iur", "id: " + "a".repeat(65))));
+        PolicyParser.parse(with("id: eb-iur", "id: " + "a".repeat(64)));
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "version: 0       | version: must be a positive integer, got 0",

@@ -24,6 +24,7 @@ import org.laborwatch.contract.LineProtocol;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.RawRecord;
 import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.contract.ValidationRules;
 import org.laborwatch.io.LineFileSink;
 import org.laborwatch.io.RawLinesFormat;
 import org.laborwatch.job.LaborwatchPipeline;
@@ -89,6 +90,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     private final AtomicLong replayedSoFar = new AtomicLong();
 
+    @picocli.CommandLine.Mixin
+    ValidationOptions validation = new ValidationOptions();
+
     @Override
     public Integer call() throws Exception {
         PrintStream console = System.out;
@@ -98,6 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
         if (!Files.isDirectory(data)) {
             throw new IllegalArgumentException("--data " + data + " is not a directory (the bundled data lives in data/)");
         }
+        ValidationRules rules = validation.rules(); // a bad --extra-regions file fails before any work
         influx.checkWriteApi();
         List<Policy> running = new ArrayList<>();
         for (String id : policies) {
@@ -134,7 +139,7 @@ public final class DemoCommand implements Callable<Integer> {
             status.phase("running the job", "records written", written);
             status.tickEvery(250);
             StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, staged.directory().resolve("flink-tmp"));
-            wire(env, observations, triggers, metricWrites, deadLetters, running, influx);
+            wire(env, observations, triggers, metricWrites, deadLetters, running, influx, rules);
             try {
                 jobRun.run(env, written);
             } catch (Exception e) {
@@ -192,12 +197,12 @@ public final class DemoCommand implements Callable<Integer> {
     /** The demo's wiring: the observations file in, files out, the bundled policies, no updates. */
     static void wire(StreamExecutionEnvironment env, Path observations, Path triggers, Path metrics, Path deadLetters,
             List<Policy> policies) {
-        wire(env, observations, triggers, metrics, deadLetters, policies, new InfluxOptions());
+        wire(env, observations, triggers, metrics, deadLetters, policies, new InfluxOptions(), ValidationRules.defaults());
     }
 
     /** The demo's wiring, also writing to InfluxDB when {@code influx} has a URL. */
     static void wire(StreamExecutionEnvironment env, Path observations, Path triggers, Path metrics, Path deadLetters,
-            List<Policy> policies, InfluxOptions influx) {
+            List<Policy> policies, InfluxOptions influx, ValidationRules rules) {
         DataStream<RawRecord> source = env.fromSource(
                 FileSource.forRecordStreamFormat(new RawLinesFormat("observations.jsonl"),
                         new org.apache.flink.core.fs.Path(observations.toAbsolutePath().toUri())).build(),
@@ -209,7 +214,7 @@ public final class DemoCommand implements Callable<Integer> {
                         .metrics(new LineFileSink<MetricPoint>(metrics, (MetricPoint p) -> LineProtocol.metric(p)))
                         .deadLetters(new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)));
         influx.addTo(sinks, System.getenv());
-        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies, sinks.build());
+        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies, sinks.build(), rules);
     }
 
     /** Reads the bundled files into JSON lines, as `replay` would send them to Kafka. */

@@ -129,7 +129,7 @@ public final class ReplayCommand implements Callable<Integer> {
 
     /** The record key: the series. */
     static String key(Observation o) {
-        return o.indicator() + "|" + o.region() + "|" + o.sector() + "|" + o.adjustment();
+        return o.series().kafkaKey();
     }
 
     /**

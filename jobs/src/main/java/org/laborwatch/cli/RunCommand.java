@@ -9,7 +9,6 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
-import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -21,12 +20,14 @@ import org.laborwatch.contract.RawRecord;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.io.KafkaEdges;
 import org.laborwatch.job.LaborwatchPipeline;
+import org.laborwatch.job.LocalEnvironments;
 import org.laborwatch.job.PipelineSinks;
 import org.laborwatch.job.PolicyAck;
 import org.laborwatch.metrics.RevisionHorizon;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyParser;
+import org.laborwatch.policy.PolicyUpdate;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -99,6 +100,15 @@ public final class RunCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     BrokerCheck brokerCheck = new BrokerCheck();
 
+    @picocli.CommandLine.Mixin
+    ValidationOptions validation = new ValidationOptions();
+
+    @Option(names = "--bind-address", paramLabel = "ADDRESS", defaultValue = LocalEnvironments.LOOPBACK,
+            description = "Outside a cluster, the address every port of the local Flink mini cluster (web/REST endpoint,"
+                    + " RPC, blob server, data) listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces)."
+                    + " Ignored under flink run, where the cluster's configuration decides.")
+    String bindAddress;
+
     /**
      * Testing seams, not flags: tests bound the Kafka sources at the offsets latest when the job
      * starts (production is unbounded) and put a failure-injecting map between the observations
@@ -109,7 +119,7 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
+        StreamExecutionEnvironment env = LocalEnvironments.forCommand(bindAddress);
         wire(env);
         // After wire(), which checks the flags, so a bad flag is not hidden behind a network wait.
         brokerCheck.check(bootstrap, KafkaClientConfig.load(kafkaConfig));
@@ -152,7 +162,7 @@ public final class RunCommand implements Callable<Integer> {
         DataStream<RawRecord> observations = observationsTapForTesting.apply(env.fromSource(
                 KafkaEdges.observations(bootstrap, observationsTopic, group, kafka, stopAt),
                 WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations"));
-        DataStream<String> policyUpdates = env.fromSource(
+        DataStream<PolicyUpdate> policyUpdates = env.fromSource(
                 KafkaEdges.policies(bootstrap, policiesTopic, group, kafka, stopAt),
                 WatermarkStrategy.noWatermarks(), "policies topic").uid("source-policies");
 
@@ -168,7 +178,7 @@ public final class RunCommand implements Callable<Integer> {
                         .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, (PolicyAck a) -> a.policy(),
                                 (PolicyAck a) -> Json.writeBytes(a), DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer));
         influx.addTo(sinks, System.getenv());
-        LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(), sinks.build(), revisionHorizon());
+        LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(), sinks.build(), validation.rules(), revisionHorizon());
     }
 
     /** The documented revision horizons with the operator's {@code --revision-horizon} settings on top. */

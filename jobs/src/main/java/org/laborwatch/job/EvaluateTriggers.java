@@ -8,6 +8,7 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyUpdate;
 import org.laborwatch.trigger.PolicyBook;
 import org.laborwatch.trigger.TriggerEvaluator;
 import org.laborwatch.trigger.TriggerState;
@@ -18,7 +19,7 @@ import org.laborwatch.trigger.TriggerState;
  * every parallel instance, and are acknowledged once (by subtask 0). A policy update keeps the
  * state of the keys it still covers, since that state is keyed by policy id, not version.
  */
-public final class EvaluateTriggers extends KeyedBroadcastProcessFunction<String, PolicyInput, String, TriggerEvent> {
+public final class EvaluateTriggers extends KeyedBroadcastProcessFunction<String, PolicyInput, PolicyUpdate, TriggerEvent> {
 
     private static final long serialVersionUID = 1L;
 
@@ -57,10 +58,10 @@ public final class EvaluateTriggers extends KeyedBroadcastProcessFunction<String
     }
 
     @Override
-    public void processBroadcastElement(String text, Context ctx, Collector<TriggerEvent> out) throws Exception {
-        PolicyBook.Decision d = book.offer(text, id -> held(ctx, id));
+    public void processBroadcastElement(PolicyUpdate update, Context ctx, Collector<TriggerEvent> out) throws Exception {
+        PolicyBook.Decision d = book.offer(update, id -> held(ctx, id));
         if (d.applied()) {
-            ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).put(d.id(), text);
+            ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).put(d.id(), update.text());
             // Keys the new version still covers keep their state; the others are dropped.
             Policy updated = d.policy();
             ctx.applyToKeyedState(new ValueStateDescriptor<>(STATE, new TriggerStateSerializer()), (key, keyed) -> {

@@ -1,9 +1,9 @@
 package org.laborwatch.job;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
@@ -12,9 +12,11 @@ import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.RawRecord;
 import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.contract.ValidationRules;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RevisionHorizon;
 import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyUpdate;
 import org.laborwatch.trigger.PolicyBook;
 
 /**
@@ -57,30 +59,45 @@ public final class LaborwatchPipeline {
      * start (a bounded job needs its broadcast input to end, and an empty collection source cannot
      * be made in Flink 2.x).
      */
-    public static DataStream<String> noPolicyUpdates(StreamExecutionEnvironment env) {
-        return env.fromData("").filter(s -> false).returns(Types.STRING).name("no policy updates");
+    public static DataStream<PolicyUpdate> noPolicyUpdates(StreamExecutionEnvironment env) {
+        return env.fromData(PolicyUpdate.unkeyed("")).filter(s -> false).returns(TypeInformation.of(PolicyUpdate.class))
+                .name("no policy updates");
     }
 
     /**
      * Adds the graph to the environment of {@code observations}.
      *
      * @param observations raw observation records
-     * @param policyUpdates policy texts (YAML or JSON) arriving at run time; may be empty
+     * @param policyUpdates policy texts (YAML or JSON) and their keys arriving at run time; may be empty
      * @param initialPolicies the policies in effect at start
      * @param sinks where results go
      */
-    public static void build(DataStream<RawRecord> observations, DataStream<String> policyUpdates,
+    public static void build(DataStream<RawRecord> observations, DataStream<PolicyUpdate> policyUpdates,
             List<Policy> initialPolicies, PipelineSinks sinks) {
-        build(observations, policyUpdates, initialPolicies, sinks, RevisionHorizon.documented());
+        build(observations, policyUpdates, initialPolicies, sinks, ValidationRules.defaults(), RevisionHorizon.documented());
     }
 
     /**
-     * Adds the graph to the environment of {@code observations}, with the given revision horizons
-     * (how far back each source's series may still be revised; {@link RevisionHorizon}).
+     * Adds the graph, validating observations with {@code rules} against the system clock, with the
+     * documented revision horizons.
+     *
+     * @see #build(DataStream, DataStream, List, PipelineSinks)
      */
-    public static void build(DataStream<RawRecord> observations, DataStream<String> policyUpdates,
-            List<Policy> initialPolicies, PipelineSinks sinks, RevisionHorizon horizon) {
+    public static void build(DataStream<RawRecord> observations, DataStream<PolicyUpdate> policyUpdates,
+            List<Policy> initialPolicies, PipelineSinks sinks, ValidationRules rules) {
+        build(observations, policyUpdates, initialPolicies, sinks, rules, RevisionHorizon.documented());
+    }
+
+    /**
+     * Adds the graph, validating observations with {@code rules} against the system clock and
+     * keeping each source's revisable history by {@code horizon} ({@link RevisionHorizon}).
+     *
+     * @see #build(DataStream, DataStream, List, PipelineSinks)
+     */
+    public static void build(DataStream<RawRecord> observations, DataStream<PolicyUpdate> policyUpdates,
+            List<Policy> initialPolicies, PipelineSinks sinks, ValidationRules rules, RevisionHorizon horizon) {
         Objects.requireNonNull(observations, "observations");
+        Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(horizon, "horizon");
         Objects.requireNonNull(policyUpdates, "policyUpdates (give an empty stream when there are none)");
         PolicyBook book = new PolicyBook(initialPolicies);
@@ -88,7 +105,7 @@ public final class LaborwatchPipeline {
         // Validation runs at its source's parallelism so it chains to it: a round-robin hop here
         // would reorder the periods of a series that its producer kept in order in one partition.
         SingleOutputStreamOperator<Observation> valid = observations
-                .process(new ValidateObservations())
+                .process(new ValidateObservations(rules, Clock.systemUTC()))
                 .setParallelism(observations.getParallelism())
                 .uid(UID_VALIDATE)
                 .name("validate observations");
@@ -107,7 +124,7 @@ public final class LaborwatchPipeline {
                 .union(metrics.getSideOutput(ComputeMetrics.REPORTED))
                 .sinkTo(sinks.deadLetters()).uid("sink-dead-letters").name("dead letters");
 
-        BroadcastStream<String> policies = policyUpdates.broadcast(PolicyDescriptors.POLICY_UPDATES);
+        BroadcastStream<PolicyUpdate> policies = policyUpdates.broadcast(PolicyDescriptors.POLICY_UPDATES);
         SingleOutputStreamOperator<TriggerEvent> triggers = metrics
                 .connect(policies)
                 .process(new RouteToPolicies(book), TypeInformation.of(PolicyInput.class))

@@ -9,6 +9,7 @@ import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.configuration.TaskManagerOptions;
+import org.apache.flink.streaming.api.environment.LocalStreamEnvironment;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -20,6 +21,9 @@ public final class LocalEnvironments {
 
     private LocalEnvironments() {}
 
+    /** The address local mini clusters listen on unless told otherwise. */
+    public static final String LOOPBACK = "127.0.0.1";
+
     /** The configuration that keeps a mini cluster on loopback and its files under {@code tmpDir}. */
     public static Configuration loopback(Path tmpDir) {
         try {
@@ -27,16 +31,39 @@ public final class LocalEnvironments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Configuration c = new Configuration();
-        c.set(RestOptions.BIND_ADDRESS, "127.0.0.1");
-        c.set(RestOptions.ADDRESS, "127.0.0.1");
+        Configuration c = boundTo(LOOPBACK);
         c.set(RestOptions.BIND_PORT, "0");
-        c.set(JobManagerOptions.BIND_HOST, "127.0.0.1");
-        c.set(JobManagerOptions.ADDRESS, "127.0.0.1");
-        c.set(TaskManagerOptions.BIND_HOST, "127.0.0.1");
-        c.set(TaskManagerOptions.HOST, "127.0.0.1");
         c.set(CoreOptions.TMP_DIRS, tmpDir.toAbsolutePath().toString());
         return c;
+    }
+
+    /**
+     * The configuration that makes every socket a mini cluster opens (REST/web endpoint, job
+     * manager and task manager RPC and data, blob server) listen on {@code address} only.
+     */
+    public static Configuration boundTo(String address) {
+        Configuration c = new Configuration();
+        c.set(RestOptions.BIND_ADDRESS, address);
+        c.set(RestOptions.ADDRESS, address);
+        c.set(JobManagerOptions.BIND_HOST, address);
+        c.set(JobManagerOptions.ADDRESS, address);
+        c.set(TaskManagerOptions.BIND_HOST, address);
+        c.set(TaskManagerOptions.HOST, address);
+        return c;
+    }
+
+    /**
+     * The environment of a job started by a CLI command: the cluster's when submitted to one
+     * ({@code flink run}, application mode), which decides its own addresses; otherwise a local
+     * mini cluster whose sockets all listen on {@code bindAddress} (loopback unless an operator
+     * asks for more), not on every interface as Flink's local default does.
+     */
+    public static StreamExecutionEnvironment forCommand(String bindAddress) {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
+        if (env instanceof LocalStreamEnvironment) {
+            return StreamExecutionEnvironment.createLocalEnvironment(boundTo(bindAddress));
+        }
+        return env;
     }
 
     /** A local environment with the given parallelism. */

@@ -20,7 +20,15 @@ public record PolicyAck(String policy, int version, String status, String reason
         return new PolicyAck(policy, version, "applied", null);
     }
 
+    /**
+     * The most characters of a refusal kept: a reason lists the problems of a text that can be as
+     * large as the policy topic accepts, and an acknowledgement must always fit its own topic.
+     */
+    static final int MAX_REASON = 4096;
+
     public static PolicyAck refused(String policy, int version, String reason) {
-        return new PolicyAck(policy, version, "refused", reason);
+        String kept = reason == null || reason.length() <= MAX_REASON ? reason
+                : reason.substring(0, MAX_REASON) + "…(" + reason.length() + " characters)";
+        return new PolicyAck(policy, version, "refused", kept);
     }
 }

@@ -5,6 +5,7 @@ import org.apache.flink.streaming.api.functions.co.BroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyUpdate;
 import org.laborwatch.trigger.PolicyBook;
 
 /**
@@ -12,7 +13,7 @@ import org.laborwatch.trigger.PolicyBook;
  * and sector (the dynamic-keying step of the broadcast-rules pattern): a policy added at run time
  * starts receiving points without a redeploy.
  */
-public final class RouteToPolicies extends BroadcastProcessFunction<MetricPoint, String, PolicyInput> {
+public final class RouteToPolicies extends BroadcastProcessFunction<MetricPoint, PolicyUpdate, PolicyInput> {
 
     private static final long serialVersionUID = 1L;
 
@@ -33,10 +34,10 @@ public final class RouteToPolicies extends BroadcastProcessFunction<MetricPoint,
     }
 
     @Override
-    public void processBroadcastElement(String text, Context ctx, Collector<PolicyInput> out) throws Exception {
-        PolicyBook.Decision d = book.offer(text, id -> get(ctx, id));
+    public void processBroadcastElement(PolicyUpdate update, Context ctx, Collector<PolicyInput> out) throws Exception {
+        PolicyBook.Decision d = book.offer(update, id -> get(ctx, id));
         if (d.applied()) {
-            ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).put(d.id(), text);
+            ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).put(d.id(), update.text());
         }
     }
 

@@ -1,5 +1,7 @@
 package org.laborwatch.job;
 
+import java.time.Clock;
+import java.util.Objects;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
@@ -10,8 +12,12 @@ import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.RawRecord;
 import org.laborwatch.contract.ObservationValidator;
 import org.laborwatch.contract.ObservationValidator.Validated;
+import org.laborwatch.contract.ValidationRules;
 
-/** Parses and validates raw observation records; refused ones go to the dead-letter side output. */
+/**
+ * Parses and validates raw observation records, with the operator's {@link ValidationRules} and
+ * the clock that says what "now" is for vintages; refused ones go to the dead-letter side output.
+ */
 public final class ValidateObservations extends ProcessFunction<RawRecord, Observation> {
 
     private static final long serialVersionUID = 1L;
@@ -19,20 +25,32 @@ public final class ValidateObservations extends ProcessFunction<RawRecord, Obser
     /** Refused records, with their original bytes and the reason. */
     public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
 
+    private final ValidationRules rules;
+    private final Clock clock;
     private transient ObservationValidator validator;
     private transient Counter accepted;
     private transient Counter refused;
 
+    /** Validation with the default rules against the system clock. */
+    public ValidateObservations() {
+        this(ValidationRules.defaults(), Clock.systemUTC());
+    }
+
+    public ValidateObservations(ValidationRules rules, Clock clock) {
+        this.rules = Objects.requireNonNull(rules, "rules");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     @Override
     public void open(OpenContext openContext) {
-        validator = new ObservationValidator();
+        validator = new ObservationValidator(rules, clock);
         accepted = getRuntimeContext().getMetricGroup().counter("observationsAccepted");
         refused = getRuntimeContext().getMetricGroup().counter("observationsDeadLettered");
     }
 
     @Override
     public void processElement(RawRecord record, Context ctx, Collector<Observation> out) {
-        Validated v = validator.validate(record.bytes(), record.origin());
+        Validated v = validator.validate(record.bytes(), record.origin(), record.key());
         if (v instanceof Validated.Accepted a) {
             accepted.inc();
             out.collect(a.observation());

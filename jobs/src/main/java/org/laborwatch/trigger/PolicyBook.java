@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyException;
 import org.laborwatch.policy.PolicyParser;
+import org.laborwatch.policy.PolicyUpdate;
 
 /**
  * The policies in effect: those loaded at start, overridden by runtime updates.
@@ -47,17 +48,35 @@ public final class PolicyBook implements Serializable {
     }
 
     /**
-     * Decides on a policy update.
+     * Decides on a policy update that came without a key.
      *
      * @param text the update as YAML or JSON
      * @param heldText the update text currently held for an id, or null
      */
     public Decision offer(String text, Function<String, String> heldText) {
+        return offer(PolicyUpdate.unkeyed(text), heldText);
+    }
+
+    /**
+     * Decides on a policy update. A refusal names the id and version whenever the text yields
+     * them, even when it does not parse as a policy. An update whose key is not its id is
+     * refused: on a compacted topic it would displace another policy's text.
+     *
+     * @param heldText the update text currently held for an id, or null
+     */
+    public Decision offer(PolicyUpdate offered, Function<String, String> heldText) {
+        String text = offered.text();
         Policy update;
         try {
             update = parse(text);
         } catch (PolicyException | IllegalArgumentException e) {
-            return new Decision(null, null, 0, e.getMessage());
+            PolicyParser.Identity who = PolicyParser.identify(text);
+            return new Decision(null, who.id(), who.version(), e.getMessage());
+        }
+        if (offered.key() != null && !offered.key().equals(update.id())) {
+            return new Decision(null, update.id(), update.version(), "the Kafka key '" + printable(offered.key())
+                    + "' is not the policy id '" + update.id() + "': publish a policy under its id, or the topic's"
+                    + " compaction would replace the text stored under that key; the policy in effect is kept");
         }
         Policy held = current(update.id(), heldText.apply(update.id()));
         if (held != null && update.version() <= held.version()) {
@@ -65,6 +84,12 @@ public final class PolicyBook implements Serializable {
                     + " is not newer than the version in effect (" + held.version() + ")");
         }
         return new Decision(update, update.id(), update.version(), null);
+    }
+
+    /** A key for a message: at most 64 characters, control characters shown as '?'. */
+    private static String printable(String key) {
+        String shown = key.length() > 64 ? key.substring(0, 64) + "…" : key;
+        return shown.replaceAll("\\p{Cntrl}", "?");
     }
 
     /** The policy in effect for an id given the held update text (or null), or null if none. */

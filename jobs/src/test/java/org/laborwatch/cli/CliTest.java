@@ -51,6 +51,17 @@ class CliTest {
     }
 
     @Test
+    void anExtraRegionThatIsNoCountryFailsNamingTheFileAndLine() throws Exception {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "tmp", "extra-regions-bad.txt");
+        java.nio.file.Files.createDirectories(file.getParent());
+        java.nio.file.Files.writeString(file, "CA\nZZ\n");
+        String[] r = run("demo", "--data", "../data", "--out", "target/tmp/demo-extra", "--extra-regions", file.toString());
+        assertEquals("1", r[0]);
+        assertTrue(r[2].startsWith("laborwatch: " + file + ":2: region 'ZZ' is not an ISO 3166-1 alpha-2 country code"), r[2]);
+        assertTrue(!r[2].contains("at org."), r[2]);
+    }
+
+    @Test
     void runNeedsABootstrapServer() {
         String[] r = run("run");
         assertEquals("2", r[0]);

@@ -30,6 +30,7 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.laborwatch.contract.DeadLetter;
 import org.laborwatch.contract.Json;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.TriggerEvent;
@@ -89,6 +90,10 @@ class HostileInputKafkaTest {
         return b;
     }
 
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
     @Test
     void hostileRecordsAreDeadLetteredAndGoodOnesComeThrough(@InjectMiniCluster MiniCluster cluster) throws Exception {
         String prefix = "hostile.";
@@ -98,7 +103,7 @@ class HostileInputKafkaTest {
                 ReaderOptions.defaults(), o -> true);
         String goodKey = KafkaJobFixture.seriesKey(good.get(0));
 
-        // Interleave: a hostile record after every 10 good ones; every other one under the good
+        // Interleave: a hostile record after every 9 good ones; every other one under the good
         // series' key, so it sits in the same partition between its records.
         Map<String, Case> byOrigin = new HashMap<>();
         try (KafkaProducer<byte[], byte[]> producer = KAFKA.producer()) {
@@ -108,7 +113,7 @@ class HostileInputKafkaTest {
             for (int i = 0; i < good.size(); i++) {
                 producer.send(new ProducerRecord<>(prefix + "observations", goodKey.getBytes(StandardCharsets.UTF_8),
                         Json.writeBytes(good.get(i))));
-                if (i % 10 == 9 && next < cases.size()) {
+                if (i % 9 == 8 && next < cases.size()) {
                     Case c = cases.get(next++);
                     String key = next % 2 == 0 ? goodKey : "hostile|" + c.name();
                     sends.add(producer.send(new ProducerRecord<>(prefix + "observations", key.getBytes(StandardCharsets.UTF_8), c.bytes())));
@@ -147,7 +152,16 @@ class HostileInputKafkaTest {
                 wrong.add(c.name() + ": no dead letter");
                 continue;
             }
-            String expectedBase64 = Base64.getEncoder().encodeToString(c.bytes() == null ? new byte[0] : c.bytes());
+            // Exact up to the dead-letter cap; beyond it a prefix, with the size and hash of the whole.
+            byte[] bytes = c.bytes() == null ? new byte[0] : c.bytes();
+            String expectedBase64 = Base64.getEncoder().encodeToString(
+                    Arrays.copyOf(bytes, Math.min(bytes.length, DeadLetter.DEFAULT_ORIGINAL_CAP)));
+            if (d.get("original_size").asLong() != bytes.length
+                    || !d.get("original_sha256").asText().equals(sha256(bytes))
+                    || d.get("original_truncated").asBoolean() != bytes.length > DeadLetter.DEFAULT_ORIGINAL_CAP) {
+                wrong.add(c.name() + ": size, hash or truncation flag wrong: " + d.get("original_size") + " "
+                        + d.get("original_truncated"));
+            }
             if (!d.get("reason").asText().equals(c.reason())) {
                 wrong.add(c.name() + ": reason " + d.get("reason").asText() + " (" + d.get("detail").asText() + "), expected " + c.reason());
             }

@@ -93,12 +93,21 @@ final class KafkaJobFixture {
         // What an operator puts in --kafka-config to carry records up to 10 MB (and their dead letters).
         Files.writeString(config, "max.request.size=" + EmbeddedKafka.MAX_MESSAGE_BYTES + "\n"
                 + "max.partition.fetch.bytes=" + EmbeddedKafka.MAX_MESSAGE_BYTES + "\n", StandardCharsets.UTF_8);
+        List<String> args = new ArrayList<>(List.of("--kafka-config", config.toString()));
+        args.addAll(List.of(extra));
+        return runWithKafkaDefaults(kafka, prefix, checkpoint, args.toArray(String[]::new));
+    }
+
+    /**
+     * A {@code laborwatch run} with Kafka's default client limits (no --kafka-config: a producer's
+     * max.request.size of 1 MB), as an operator who never thought about record sizes starts it.
+     */
+    static RunCommand runWithKafkaDefaults(EmbeddedKafka kafka, String prefix, Duration checkpoint, String... extra) {
         List<String> args = new ArrayList<>(List.of("--bootstrap", kafka.bootstrap(), "--group", prefix + "group",
                 "--observations-topic", prefix + "observations", "--policies-topic", prefix + "policies",
                 "--triggers-topic", prefix + "triggers", "--metrics-topic", prefix + "metrics",
                 "--dead-letter-topic", prefix + "dead-letter", "--policies-applied-topic", prefix + "policies-applied",
-                "--checkpoint-interval", checkpoint.toString(), "--transaction-timeout", "PT1M",
-                "--kafka-config", config.toString()));
+                "--checkpoint-interval", checkpoint.toString(), "--transaction-timeout", "PT1M"));
         args.addAll(List.of(extra));
         RunCommand run = new RunCommand();
         new CommandLine(run).parseArgs(args.toArray(String[]::new));

@@ -18,12 +18,13 @@ import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.policy.BundledPolicies;
+import org.laborwatch.policy.PolicyUpdate;
 import org.laborwatch.trigger.PolicyBook;
 
 /** The trigger operator with policy updates arriving mid-stream, on Flink's broadcast test harness. */
 class EvaluateTriggersTest {
 
-    private KeyedBroadcastOperatorTestHarness<String, PolicyInput, String, TriggerEvent> harness;
+    private KeyedBroadcastOperatorTestHarness<String, PolicyInput, PolicyUpdate, TriggerEvent> harness;
     private long time;
 
     @BeforeEach
@@ -71,7 +72,7 @@ class EvaluateTriggersTest {
     void anUpdateAppliesMidStreamAndKeepsTheStateOfKeysItStillCovers() throws Exception {
         LocalDate w = LocalDate.of(2020, 5, 30);
         assertEquals(Transition.ENTER, week("US-AZ", w, "5.5").get(0).transition());
-        harness.processBroadcastElement(ebPolicy(2, "6.0", "US-*"), ++time);
+        harness.processBroadcastElement(PolicyUpdate.unkeyed(ebPolicy(2, "6.0", "US-*")), ++time);
         assertEquals(List.of(PolicyAck.applied("eb-iur", 2)), acks());
         // Still ON from version 1 (state kept); 5.8 is below the new threshold and v2 has no min_on.
         List<TriggerEvent> next = week("US-AZ", w.plusWeeks(1), "5.8");
@@ -81,9 +82,9 @@ class EvaluateTriggersTest {
 
     @Test
     void anInvalidOrOlderPolicyIsRefusedWithItsReasonAndTheOldOneKept() throws Exception {
-        harness.processBroadcastElement(ebPolicy(2, "6.0", "US-*").replace("iur_13wk >=", "iur_13wkk >="), ++time);
-        harness.processBroadcastElement("version: [not yaml", ++time);
-        harness.processBroadcastElement(ebPolicy(1, "4.0", "US-*"), ++time);
+        harness.processBroadcastElement(PolicyUpdate.unkeyed(ebPolicy(2, "6.0", "US-*").replace("iur_13wk >=", "iur_13wkk >=")), ++time);
+        harness.processBroadcastElement(PolicyUpdate.unkeyed("version: [not yaml"), ++time);
+        harness.processBroadcastElement(PolicyUpdate.unkeyed(ebPolicy(1, "4.0", "US-*")), ++time);
         List<PolicyAck> acks = acks();
         assertEquals(3, acks.size());
         assertTrue(acks.stream().allMatch(a -> a.status().equals("refused")), acks.toString());
@@ -99,7 +100,36 @@ class EvaluateTriggersTest {
         week("US-AZ", w, "5.5");
         week("US-NE", w, "5.5");
         assertEquals(2, keyedStateEntries());
-        harness.processBroadcastElement(ebPolicy(2, "5.0", "US-NE"), ++time);
+        harness.processBroadcastElement(PolicyUpdate.unkeyed(ebPolicy(2, "5.0", "US-NE")), ++time);
         assertEquals(1, keyedStateEntries());
+    }
+
+    @Test
+    void aRefusedPolicyIsAcknowledgedWithTheIdAndVersionItsTextGives() throws Exception {
+        harness.processBroadcastElement(PolicyUpdate.unkeyed(ebPolicy(7, "6.0", "US-*").replace("iur_13wk >=", "iur_13wkk >=")), ++time);
+        harness.processBroadcastElement(PolicyUpdate.unkeyed("id: \"eb|iur\"\nversion: 99999999999\n"), ++time);
+        List<PolicyAck> acks = acks();
+        assertEquals("eb-iur", acks.get(0).policy());
+        assertEquals(7, acks.get(0).version());
+        // An id that is not a valid id, or a version that is not a positive int, is not repeated.
+        assertEquals(null, acks.get(1).policy());
+        assertEquals(0, acks.get(1).version());
+    }
+
+    @Test
+    void aPolicyUnderAnotherPolicysKeyIsRefusedAndTheStoredTextKept() throws Exception {
+        harness.processBroadcastElement(new PolicyUpdate("eb-iur", ebPolicy(2, "6.0", "US-*")), ++time);
+        harness.processBroadcastElement(new PolicyUpdate("sahm-national", ebPolicy(3, "9.0", "US-*")), ++time);
+        List<PolicyAck> acks = acks();
+        assertEquals(PolicyAck.applied("eb-iur", 2), acks.get(0));
+        PolicyAck refused = acks.get(1);
+        assertEquals("refused", refused.status());
+        assertEquals("eb-iur", refused.policy());
+        assertEquals(3, refused.version());
+        assertTrue(refused.reason().contains("Kafka key 'sahm-national' is not the policy id 'eb-iur'"), refused.reason());
+        // Version 2 (6.0) is in effect, not the mis-keyed version 3 (9.0): 6.5 enters.
+        assertEquals(Transition.ENTER, week("US-AZ", LocalDate.of(2020, 5, 30), "6.5").get(0).transition());
+        assertTrue(harness.getOperator().getOperatorStateBackend()
+                .getBroadcastState(PolicyDescriptors.POLICY_UPDATES).get("eb-iur").contains("version: 2"));
     }
 }
