@@ -74,7 +74,7 @@ public final class ComputeCommand implements Callable<Integer> {
     static String footer() {
         StringBuilder b = new StringBuilder("%nFormats:%n");
         for (PublishedFormat f : PublishedFormat.values()) {
-            b.append(line(f.formatName(), f.description(), 12));
+            b.append(line(f.formatName(), f.description(), 22));
         }
         b.append("%nMetrics:%n");
         MetricCatalogue.definitions().forEach((name, def) -> b.append(line(name, def, 28)));
