@@ -11,10 +11,6 @@ final class SelfDated {
      *
      * @param where where the file keeps its publication dates, for the message
      */
-    static void refuseExplicitVintage(ReaderOptions options, String fileName) throws ReaderException {
-        refuseExplicitVintage(options, fileName, "its own publication dates");
-    }
-
     static void refuseExplicitVintage(ReaderOptions options, String fileName, String where) throws ReaderException {
         if (options.explicitVintage().isPresent()) {
             throw new ReaderException(fileName, 0, "a vintage was given (--vintage " + options.vintage()

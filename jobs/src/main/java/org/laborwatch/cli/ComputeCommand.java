@@ -68,7 +68,8 @@ public final class ComputeCommand implements Callable<Integer> {
 
     @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
             description = "Publication date of the values, stamped on every observation (default: from a file name "
-                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise).")
+                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise). Refused by "
+                    + "alfred-vintages, alfred-first-release, rtdsm and bls-state-release, which date every value themselves.")
     String vintage;
 
     @Option(names = "--as-published",

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import org.laborwatch.contract.MetricPoint;
 
@@ -18,7 +17,8 @@ import org.laborwatch.contract.MetricPoint;
  * halfway through a release is neither the old nor the new figure; only the last point carrying
  * that release's vintage counts. A release is closed when the first point of a newer vintage
  * arrives, or by {@link #finish}. A period whose first point was unavailable (an input missing)
- * becomes "as published" with the first release that computes a value for it.
+ * becomes "as published" with the first release that computes a value for it; an unavailable
+ * point without a vintage (none of its inputs held) only counts as the latest.
  *
  * <p>Points are told apart by metric, indicator, region, sector and period, as the engine keys
  * them. Their vintage (the newest input's) is the release they belong to, which is why points must
@@ -52,10 +52,15 @@ public final class AsPublished {
     /**
      * Takes one emitted point; a point of a newer vintage first closes the open release.
      *
-     * @throws IllegalArgumentException for a point older than the open release, or without a vintage
+     * @throws IllegalArgumentException for a point older than the open release
      */
     public void accept(MetricPoint point) {
-        LocalDate vintage = Objects.requireNonNull(point.vintage(), () -> "a point without a vintage: " + point);
+        LocalDate vintage = point.vintage();
+        if (vintage == null) {
+            // An unavailable point with no input at all has no release; it can only ever be the latest.
+            latest.put(Key.of(point), point);
+            return;
+        }
         if (openRelease != null && vintage.isBefore(openRelease)) {
             throw new IllegalArgumentException("point of vintage " + vintage + " after the release of " + openRelease
                     + " (" + point.metric() + " " + point.region() + " " + point.period() + "): replay the vintages in"

@@ -120,6 +120,19 @@ class RealTimeSahmTest {
     }
 
     @Test
+    void anUnavailablePointWithoutInputsIsOnlyTheLatest() {
+        AsPublished tracker = new AsPublished();
+        tracker.accept(point("2024-07", "0.53", LocalDate.of(2024, 8, 2)));
+        MetricPoint none = MetricPoint.unavailable(SahmGap.NAME, SahmGap.INDICATOR, "US", "all", Frequency.MONTHLY,
+                Obs.month("1995-03"), "unemployment_rate (sa) missing for 1995-01, 1995-02, 1995-03", null);
+        tracker.accept(none);
+        tracker.finish();
+        assertEquals(none, tracker.latest(key("1995-03")).orElseThrow());
+        assertTrue(tracker.asPublished(key("1995-03")).isEmpty());
+        assertEquals(new BigDecimal("0.53"), tracker.asPublished(key("2024-07")).orElseThrow().value());
+    }
+
+    @Test
     void pointsOutOfPublicationOrderAreRefused() {
         AsPublished tracker = new AsPublished();
         tracker.accept(point("2024-08", "0.57", LocalDate.of(2024, 9, 6)));
