@@ -20,8 +20,8 @@ public record Indicator(String name, Unit unit, String description) {
 
     static {
         add("unemployment_rate", Unit.PERCENT, "Unemployment rate (BLS CPS national, BLS LAUS state/county)");
-        add("unemployed", Unit.THOUSANDS, "Unemployed persons, levels (BLS CPS UNEMPLOY)");
-        add("labor_force", Unit.THOUSANDS, "Civilian labor force, levels (BLS)");
+        add("unemployed", Unit.THOUSANDS, "Unemployed persons, levels in thousands (BLS CPS UNEMPLOY; BLS LAUS state levels, SA, persons / 1,000)");
+        add("labor_force", Unit.THOUSANDS, "Civilian labor force, levels in thousands (BLS; BLS LAUS state levels, SA, persons / 1,000)");
         add("labor_force_participation_rate", Unit.PERCENT, "Labor force participation rate (BLS CIVPART)");
         add("u6_rate", Unit.PERCENT, "U-6 total unemployed plus marginally attached and part time for economic reasons (BLS)");
         add("payroll_employment", Unit.THOUSANDS, "All employees, nonfarm or by industry (BLS CES)");

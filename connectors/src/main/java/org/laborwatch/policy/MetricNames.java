@@ -23,11 +23,12 @@ public final class MetricNames {
     public static final String IUR_13WK = define("iur_13wk", "ETA 539 at / ce x 100, 4 decimals truncated");
     public static final String IUR_LOOKBACK_PCT = define("iur_lookback_pct",
             "iur_13wk as % of the prior two years' corresponding weeks, 2 decimals truncated");
-    public static final String TUR_3MO = define("tur_3mo", "mean of the last 3 months of the SA unemployment rate, 2 decimals");
+    public static final String TUR_3MO = define("tur_3mo", "3-month SA TUR, 100 x 3-month sum of unemployed / of labor force (20 CFR 615.2), 1 decimal; "
+            + "mean of 3 SA rates, 2 decimals, where a region has rates only (indicator unemployment_rate)");
     public static final String TUR_LOOKBACK_PCT_1Y = define("tur_lookback_pct_1y",
-            "3-month rate sum as % of the same months 1 year earlier (UIPL 16-11 integer)");
+            "tur_3mo as % of the same months 1 year earlier, from levels or rates as tur_3mo (UIPL 16-11 integer)");
     public static final String TUR_LOOKBACK_PCT_2Y = define("tur_lookback_pct_2y",
-            "3-month rate sum as % of the same months 2 years earlier (UIPL 16-11 integer)");
+            "tur_3mo as % of the same months 2 years earlier, from levels or rates as tur_3mo (UIPL 16-11 integer)");
     public static final String CLAIMS_4WK_AVG = define("claims_4wk_avg",
             "4-week moving average of initial / continued claims, exact");
     public static final String CLAIMS_YOY_PCT = define("claims_yoy_pct", "% change of claims_4wk_avg on 52 weeks earlier, 2 decimals");

@@ -51,6 +51,11 @@ final class FredWideReader implements ObservationReader {
             (FredSeries.byId(column).isPresent() ? mapped : unmapped).add(column);
         }
 
+        if (mapped.isEmpty()) {
+            throw new ReaderException(fileName, 1, "no column is a FRED series laborwatch maps (" + String.join(", ",
+                    FredSeries.all().keySet()) + "); columns such as UNRATE_20240802, one per release, are an ALFRED"
+                    + " vintage file: format alfred-vintages");
+        }
         Tally tally = new Tally(out);
         while (rows.next()) {
             tally.row();

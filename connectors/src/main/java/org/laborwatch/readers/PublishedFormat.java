@@ -2,7 +2,6 @@ package org.laborwatch.readers;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -28,10 +27,26 @@ public enum PublishedFormat {
     INDEED("indeed", "Indeed Hiring Lab job postings index, daily: US aggregate (sa, nsa), by state or by occupational sector",
             IndeedReader::new, IndeedReader::yields),
     CES_LONG("ces-long", "BLS CES employment by industry via FRED, long series_id,date,value_thousands (thousands, sa)",
-            FredLongReader::ces, () -> CesSeries.all().values());
+            FredLongReader::ces, () -> CesSeries.all().values()),
+    ALFRED_VINTAGES("alfred-vintages", "ALFRED all-vintages matrix (observation_date, UNRATE_YYYYMMDD, ...): replayed release by "
+            + "release, new and revised values only, vintage = release date",
+            AlfredVintagesReader::new, AlfredVintagesReader::yields),
+    ALFRED_FIRST_RELEASE("alfred-first-release", "ALFRED first prints of UNRATE (reference_month, release_date, first_value), "
+            + "vintage = release_date", AlfredFirstReleaseReader::new, AlfredFirstReleaseReader::yields),
+    RTDSM("rtdsm", "Philadelphia Fed Real-Time Data Set matrices RUCyyQq, EMPLOYyyMm (DATE YYYY:MM): replayed vintage by "
+            + "vintage, vintage = the 15th of the (quarter's middle) month", RtdsmReader::new, RtdsmReader::yields),
+    BLS_STATE_RELEASE("bls-state-release", "BLS state labor force and unemployed (thousands, sa) as printed in each "
+            + "monthly release (release_date, release_month, state, L12_LF ... U), vintage = release_date",
+            BlsStateReleaseReader::new, BlsStateReleaseReader::yields),
+    LAUS_LEVELS("laus-levels", "BLS LAUS ststdsadata state levels, sa (fips, year, month, labor_force, unemployment), "
+            + "read in thousands", LausLevelsReader::new, LausLevelsReader::yields);
 
-    /** A vintage no period can be after, so a header can be tried without the file's real vintage. */
-    private static final ReaderOptions ANY_VINTAGE = ReaderOptions.withVintage(LocalDate.of(9999, 12, 31));
+    /**
+     * A file name whose vintage no period can be after, so a header can be tried without the file's
+     * real vintage; a name, not an explicit vintage, because the formats that date every value
+     * themselves refuse an explicit one.
+     */
+    private static final String ANY_VINTAGE_NAME = "header_vintage9999-12-31.csv";
 
     private final String formatName;
     private final String description;
@@ -61,7 +76,7 @@ public enum PublishedFormat {
      */
     public boolean acceptsHeader(String headerLine) {
         try {
-            reader(ANY_VINTAGE).read(new StringReader(headerLine + "\n"), "header", o -> {});
+            reader(ReaderOptions.defaults()).read(new StringReader(headerLine + "\n"), ANY_VINTAGE_NAME, o -> {});
             return true;
         } catch (IOException | RuntimeException e) {
             return false;

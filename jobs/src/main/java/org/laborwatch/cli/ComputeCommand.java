@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.metrics.AsPublished;
 import org.laborwatch.metrics.Metric;
 import org.laborwatch.metrics.MetricCatalogue;
 import org.laborwatch.metrics.MetricEngine;
@@ -67,14 +68,23 @@ public final class ComputeCommand implements Callable<Integer> {
 
     @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
             description = "Publication date of the values, stamped on every observation (default: from a file name "
-                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise).")
+                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise). Refused by "
+                    + "alfred-vintages, alfred-first-release, rtdsm and bls-state-release, which date every value themselves.")
     String vintage;
+
+    @Option(names = "--as-published",
+            description = "Write each point as first computed, after the whole release that first made its period "
+                    + "computable (what a monitor would have said that day), instead of its latest value; same "
+                    + "columns. The input must be in publication order, as the vintage formats (alfred-vintages, rtdsm, "
+                    + "bls-state-release, alfred-first-release) emit it. A period never computed keeps its latest, "
+                    + "unavailable, point.")
+    boolean asPublished;
 
     /** The formats and metrics, for the help footer (picocli formats it: %n is a line break). */
     static String footer() {
         StringBuilder b = new StringBuilder("%nFormats:%n");
         for (PublishedFormat f : PublishedFormat.values()) {
-            b.append(line(f.formatName(), f.description(), 12));
+            b.append(line(f.formatName(), f.description(), 22));
         }
         b.append("%nMetrics:%n");
         MetricCatalogue.definitions().forEach((name, def) -> b.append(line(name, def, 28)));
@@ -116,7 +126,16 @@ public final class ComputeCommand implements Callable<Integer> {
             }
         }
         OutputPath.check("--out", out);
-        Computed computed = compute(input, published, options, selected);
+        Computed computed;
+        try {
+            computed = compute(input, published, options, selected, asPublished);
+        } catch (AsPublishedOrderException e) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("laborwatch: --as-published: " + input + " (format " + published.formatName() + "): "
+                    + e.getMessage());
+            err.flush();
+            return 1;
+        }
         PrintWriter err = spec.commandLine().getErr();
         List<String> missing = names.stream().filter(n -> !computed.metrics().contains(n)).toList();
         for (String name : missing) {
@@ -158,6 +177,25 @@ public final class ComputeCommand implements Callable<Integer> {
 
     static Computed compute(Path input, PublishedFormat format, ReaderOptions options, List<Metric> metrics)
             throws IOException {
+        return compute(input, format, options, metrics, false);
+    }
+
+    /** An input whose vintages go back in time within a region, so "first computed" has no meaning. */
+    static final class AsPublishedOrderException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        AsPublishedOrderException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Like {@link #compute(Path, PublishedFormat, ReaderOptions, List)}; with {@code asPublished}, each
+     * point is the one first computed after a whole release ({@link AsPublished}, one per region, as
+     * regions are independent), or the latest point of a period that never had a value.
+     */
+    static Computed compute(Path input, PublishedFormat format, ReaderOptions options, List<Metric> metrics,
+            boolean asPublished) throws IOException {
         MetricEngine engine = new MetricEngine(metrics);
         Map<String, RegionSeries> regions = new HashMap<>();
         Comparator<List<String>> byFields = (a, b) -> {
@@ -172,14 +210,30 @@ public final class ComputeCommand implements Callable<Integer> {
         Map<List<String>, MetricPoint> points = new TreeMap<>(byFields);
         Set<String> names = new TreeSet<>();
         Set<String> series = new TreeSet<>();
+        Map<String, AsPublished> trackers = new HashMap<>();
         InputFile.read("--input", input, format, options, o -> {
             series.add(MetricSupply.label(o.indicator(), o.adjustment()));
             RegionSeries data = regions.computeIfAbsent(o.region(), k -> new RegionSeries());
+            AsPublished tracker = trackers.computeIfAbsent(o.region(), k -> new AsPublished());
             for (MetricPoint p : engine.apply(data, o).points()) {
                 names.add(p.metric());
                 points.put(List.of(p.metric(), p.region(), p.sector(), p.period().toString(), p.indicator()), p);
+                if (asPublished) {
+                    try {
+                        tracker.accept(p);
+                    } catch (IllegalArgumentException e) {
+                        throw new AsPublishedOrderException(e.getMessage());
+                    }
+                }
             }
         });
+        if (asPublished) {
+            for (AsPublished tracker : trackers.values()) {
+                tracker.finish();
+            }
+            points.replaceAll((key, latest) -> trackers.get(latest.region())
+                    .asPublished(AsPublished.Key.of(latest)).orElse(latest));
+        }
         return new Computed(points, names, series);
     }
 

@@ -72,6 +72,26 @@ abstract class LaggedMetric implements Metric {
         return maxLag;
     }
 
+    /** The frequency of the series read. */
+    Frequency frequency() {
+        return frequency;
+    }
+
+    /** The frequency of the points written. */
+    Frequency outputFrequency() {
+        return outputFrequency;
+    }
+
+    /** The lags read, in constructor order (a copy). */
+    int[] lags() {
+        return lags.clone();
+    }
+
+    /** The largest lag. */
+    int maxLag() {
+        return maxLag;
+    }
+
     /** Whether the metric has a point at {@code t} (all periods unless a subclass thins them). */
     boolean emits(LocalDate t) {
         return true;

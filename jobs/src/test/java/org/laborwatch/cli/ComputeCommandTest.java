@@ -119,4 +119,38 @@ class ComputeCommandTest {
         }
         assertTrue(run("--help")[1].contains("compute"));
     }
+
+    @Test
+    void asPublishedWritesEachMonthAsItsReleaseFirstComputedIt() throws IOException {
+        String file = "alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv";
+        Files.createDirectories(OUT);
+        Path csv = OUT.resolve("sahm-as-published.csv");
+        String[] r = run("compute", "--input", "../data/" + file, "--format", "alfred-vintages", "--metric", "sahm_gap",
+                "--as-published", "--out", csv.toString());
+        assertEquals("0", r[0], r[2]);
+        List<String> published = Files.readAllLines(csv);
+        List<String> latest = compute(file, "alfred-vintages", "sahm_gap");
+        assertEquals("metric,indicator,region,sector,period,value,status,reason", published.get(0));
+        // FRED SAHMREALTIME 2024-06 = 0.43 as published; the last release in the file has revised it to 0.47.
+        assertTrue(published.contains("sahm_gap,unemployment_rate,US,all,2024-06-01,0.43,ok,"));
+        assertTrue(latest.contains("sahm_gap,unemployment_rate,US,all,2024-06-01,0.47,ok,"));
+        assertTrue(published.contains("sahm_gap,unemployment_rate,US,all,2024-07-01,0.53,ok,"));
+        assertEquals(latest.size(), published.size(), "the same points, each at another moment");
+    }
+
+    @Test
+    void asPublishedRefusesAnInputOutOfPublicationOrder() throws IOException {
+        Files.createDirectories(OUT);
+        Path backwards = OUT.resolve("backwards.csv");
+        // ETA 539 rows dated per row: a later week before an earlier one in the same state.
+        List<String> lines = Files.readAllLines(Path.of("../data/dol_eta539_weekly_claims_by_state_2019-2025.csv"));
+        List<String> ak = lines.stream().skip(1).filter(l -> l.startsWith("AK,")).limit(30).toList();
+        List<String> reversed = new ArrayList<>(ak);
+        java.util.Collections.reverse(reversed);
+        Files.write(backwards, java.util.stream.Stream.concat(java.util.stream.Stream.of(lines.get(0)), reversed.stream()).toList());
+        String[] r = run("compute", "--input", backwards.toString(), "--format", "eta539", "--metric", "claims_4wk_avg",
+                "--as-published");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(r[2].contains("--as-published") && r[2].contains("publication order"), r[2]);
+    }
 }

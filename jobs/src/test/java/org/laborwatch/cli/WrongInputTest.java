@@ -88,7 +88,7 @@ class WrongInputTest {
     @Test
     void aMetricTheFileCannotProduceNamesWhatItReadsAndWhichFormatsSupplyIt() {
         String[] r = run("compute", "--input", ETA539, "--format", "eta539", "--metric", "sahm_gap");
-        assertFails(r, "no sahm_gap from " + ETA539, "unemployment_rate (sa) (formats: fred, fred-long, laus-state)",
+        assertFails(r, "no sahm_gap from " + ETA539, "unemployment_rate (sa) (formats: fred, fred-long, laus-state, alfred-vintages, alfred-first-release, rtdsm)",
                 "the input has none of them", "The input has continued_claims (nsa)");
         assertEquals("", r[1], "no CSV when nothing was computed");
     }
