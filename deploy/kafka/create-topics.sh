@@ -10,4 +10,4 @@ create laborwatch.policies 1 --config cleanup.policy=compact
 create laborwatch.policies-applied 1
 create laborwatch.triggers "$partitions"
 create laborwatch.metrics "$partitions"
-create laborwatch.dead-letter "$partitions" --config max.message.bytes=16777216
+create laborwatch.dead-letter "$partitions"
