@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -34,7 +33,7 @@ import org.laborwatch.contract.DeadLetter;
 import org.laborwatch.contract.Json;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.TriggerEvent;
-import org.laborwatch.job.LocalEnvironments;
+import org.laborwatch.job.TestClusters;
 import org.laborwatch.job.TestData;
 import org.laborwatch.kafka.EmbeddedKafka;
 import org.laborwatch.readers.ReaderOptions;
@@ -53,11 +52,7 @@ class HostileInputKafkaTest {
 
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(LocalEnvironments.loopback(Path.of("target", "tmp", "minicluster-hostile")))
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension CLUSTER = TestClusters.miniCluster("minicluster-hostile");
 
     static final Path CORPUS = Path.of("..", "connectors", "src", "test", "resources", "hostile");
 

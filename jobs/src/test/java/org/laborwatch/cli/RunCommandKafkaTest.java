@@ -23,7 +23,6 @@ import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.flink.test.junit5.InjectMiniCluster;
@@ -36,7 +35,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
-import org.laborwatch.job.LocalEnvironments;
+import org.laborwatch.job.TestClusters;
 import org.laborwatch.kafka.EmbeddedKafka;
 
 /**
@@ -53,11 +52,7 @@ class RunCommandKafkaTest {
 
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(LocalEnvironments.loopback(Path.of("target", "tmp", "minicluster-kafka")))
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension CLUSTER = TestClusters.miniCluster("minicluster-kafka");
 
     private static List<Observation> observations;
     private static Set<String> expectedIds;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +16,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.JobID;
 import org.apache.flink.runtime.minicluster.MiniCluster;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
@@ -30,7 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.laborwatch.contract.Json;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.TriggerEvent;
-import org.laborwatch.job.LocalEnvironments;
+import org.laborwatch.job.TestClusters;
 import org.laborwatch.job.TestData;
 import org.laborwatch.kafka.EmbeddedKafka;
 import org.laborwatch.readers.ReaderOptions;
@@ -49,11 +47,7 @@ class SeriesStateKafkaTest {
 
     @RegisterExtension
     @Order(2)
-    static final MiniClusterExtension CLUSTER = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setConfiguration(LocalEnvironments.loopback(Path.of("target", "tmp", "minicluster-series-state-kafka")))
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .build());
+    static final MiniClusterExtension CLUSTER = TestClusters.miniCluster("minicluster-series-state-kafka");
 
     private static List<Observation> unrate;
     private static Set<String> baseline;
