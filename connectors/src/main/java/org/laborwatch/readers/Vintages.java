@@ -50,7 +50,7 @@ public final class Vintages {
                 "no vintage. A vintage is the date these values were published: agencies revise history, so"
                         + " the same period can have another value in a later download, and laborwatch keeps them"
                         + " apart by vintage. The file name carries none ('..._vintageYYYY-MM[-DD].csv') and none"
-                        + " was given explicitly: pass the date you downloaded the file, --vintage YYYY-MM-DD"
-                        + " (ReaderOptions.withVintage), or rename it to end in _vintageYYYY-MM-DD.csv"));
+                        + " was given explicitly: pass the date you downloaded the file, --vintage YYYY-MM-DD,"
+                        + " or rename it to end in _vintageYYYY-MM-DD.csv"));
     }
 }
