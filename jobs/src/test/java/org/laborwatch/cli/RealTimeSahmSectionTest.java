@@ -19,7 +19,11 @@ class RealTimeSahmSectionTest {
     void july2024ReadsEnterAt053InRealTimeAndAt050OnTodaysData() throws Exception {
         long started = System.nanoTime();
         List<RealTimeSahm.Month> months = RealTimeSahm.compute(Path.of("..", "data"));
-        System.out.printf("real-time Sahm section computed in %.0f ms%n", (System.nanoTime() - started) / 1e6);
+        long again = System.nanoTime();
+        RealTimeSahm.compute(Path.of("..", "data"));
+        // Measured, not asserted (the machine is shared): the demo computes it warm, after its job.
+        System.out.printf("real-time Sahm section computed in %.0f ms, then in %.0f ms%n", (again - started) / 1e6,
+                (System.nanoTime() - again) / 1e6);
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         RealTimeSahm.print(months, new PrintStream(text, true, StandardCharsets.UTF_8));
         String section = text.toString(StandardCharsets.UTF_8);
@@ -37,7 +41,7 @@ class RealTimeSahmSectionTest {
     @Test
     void aDataDirectoryWithoutTheVintagesIsNamed() throws Exception {
         Path empty = Files.createDirectories(Path.of("target", "no-vintages"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RealTimeSahm.compute(empty));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RealTimeSahm.checkInputs(empty));
         assertTrue(e.getMessage().contains(RealTimeSahm.VINTAGES) && e.getMessage().contains("no such file"),
                 e.getMessage());
     }
