@@ -16,6 +16,7 @@ import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.metrics.AsPublished;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.metrics.SeriesId;
@@ -30,6 +31,13 @@ import org.laborwatch.trigger.TriggerState;
  *
  * <p>Keeps the series of the metrics the policies read, so a chart can show them, and the NBER
  * recession months when the input carries FRED's USREC ({@code recession}).
+ *
+ * <p>{@link #asPublished} makes a real-time backtest: with vintages replayed in publication order,
+ * the policies decide each period on its value as published ({@link AsPublished}: after the whole
+ * release that first made the period computable), when that release closes, as a monitor would
+ * have decided that day; later revisions reach no decision. {@link #latestData} then runs the same
+ * policies over the values after the last release, to set the decisions made in real time against
+ * those today's data support.
  */
 public final class Backtest {
 
@@ -48,16 +56,55 @@ public final class Backtest {
     private final Set<String> read;
     private long observations;
     private final Set<SeriesId> seriesRead = new TreeSet<>();
+    private final Set<String> metricsComputed = new TreeSet<>();
+    /** Real time only: one tracker per region (regions are independent), through which points reach the policies. */
+    private final Map<String, AsPublished> releases;
+    /** Real time only: the newest release seen of each region's series, to refuse an older one after it. */
+    private final Map<String, LocalDate> newestRelease = new HashMap<>();
 
+    /** A backtest that decides on every point as it is computed (on the latest data, for one final vintage). */
     public Backtest(List<Policy> policies, MetricEngine engine) {
+        this(policies, engine, false);
+    }
+
+    private Backtest(List<Policy> policies, MetricEngine engine, boolean realTime) {
         this.policies = List.copyOf(policies);
         this.engine = engine;
         Set<String> metrics = new TreeSet<>();
         policies.forEach(p -> metrics.addAll(p.metrics()));
         this.read = metrics;
+        this.releases = realTime ? new HashMap<>() : null;
     }
 
-    /** Feeds one observation through the metrics and every policy that reads what it changes. */
+    /**
+     * A real-time backtest: the observations must come in publication order (as the vintage
+     * formats emit them, older files first); call {@link #finish} after the last one.
+     */
+    public static Backtest asPublished(List<Policy> policies, MetricEngine engine) {
+        return new Backtest(policies, engine, true);
+    }
+
+    /** Whether this backtest decides on the data as published ({@link #asPublished}). */
+    public boolean realTime() {
+        return releases != null;
+    }
+
+    /** An observation older than a release already replayed: "as published" would have no meaning. */
+    public static final class PublicationOrderException extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        PublicationOrderException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Feeds one observation through the metrics and every policy that reads what it changes (in real
+     * time: once the observation's release has closed).
+     *
+     * @throws PublicationOrderException in real time, for an observation of a release older than one
+     *     already replayed
+     */
     public void accept(Observation o) {
         observations++;
         seriesRead.add(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
@@ -72,35 +119,109 @@ public final class Backtest {
                 recessionMonths.add(o.period());
             }
         }
+        if (releases != null) {
+            checkPublicationOrder(o);
+        }
         RegionSeries data = regions.computeIfAbsent(o.region(), r -> new RegionSeries());
         for (MetricPoint point : engine.apply(data, o).points()) {
             if (!read.contains(point.metric())) {
                 continue;
             }
-            String seriesKey = point.metric() + "|" + point.region() + "|" + point.sector();
-            if (point.isAvailable()) {
-                series.computeIfAbsent(seriesKey, k -> new TreeMap<>()).put(point.period(), point.value());
-            } else {
-                series.computeIfAbsent(seriesKey, k -> new TreeMap<>()).remove(point.period());
+            metricsComputed.add(point.metric());
+            if (releases == null) {
+                decide(point);
+                continue;
             }
-            for (Policy p : policies) {
-                if (!p.reads(point)) {
-                    continue;
-                }
-                String key = TriggerKey.of(p.id(), point.region(), point.sector());
-                frequencies.put(key, point.frequency());
-                lastPeriods.merge(key, point.period(), (a, b) -> a.isAfter(b) ? a : b);
-                events.addAll(TriggerEvaluator.onMetric(p, states.computeIfAbsent(key, k -> new TriggerState()),
-                        point.region(), point.sector(), point));
+            try {
+                releases.computeIfAbsent(o.region(), r -> new AsPublished((vintage, first) -> decideInPeriodOrder(first)))
+                        .accept(point);
+            } catch (IllegalArgumentException e) {
+                throw new PublicationOrderException(e.getMessage());
             }
+        }
+    }
+
+    /**
+     * An older release of a series after a newer one: the engine would keep the newer values and
+     * drop the older ones without a word, so the replay would silently not be in real time.
+     */
+    private void checkPublicationOrder(Observation o) {
+        String key = o.region() + "|" + new SeriesId(o.indicator(), o.sector(), o.adjustment());
+        LocalDate newest = newestRelease.merge(key, o.vintage(), (a, b) -> a.isAfter(b) ? a : b);
+        if (o.vintage().isBefore(newest)) {
+            throw new PublicationOrderException("observation of the release of " + o.vintage() + " (" + o.indicator()
+                    + " " + o.region() + " " + o.period() + ") after the release of " + newest + " of the same series: "
+                    + "replay the vintages in publication order, oldest release first (give the older file first)");
+        }
+    }
+
+    /**
+     * Real time: applies the last release of every region; call after the last observation. Does
+     * nothing for a backtest on the latest data.
+     */
+    public void finish() {
+        if (releases != null) {
+            releases.values().forEach(AsPublished::finish);
+        }
+    }
+
+    /**
+     * Real time: the same policies run over the latest value of every period (after the last
+     * release replayed), period by period, as a backtest on today's data would run them.
+     *
+     * @throws IllegalStateException for a backtest that is not real time
+     */
+    public Backtest latestData() {
+        if (releases == null) {
+            throw new IllegalStateException("latestData() compares a real-time backtest with the latest data; "
+                    + "this backtest already runs on the latest data");
+        }
+        List<MetricPoint> latest = new ArrayList<>();
+        releases.values().forEach(t -> latest.addAll(t.latest().values()));
+        Backtest today = new Backtest(policies, engine);
+        today.observations = observations;
+        today.seriesRead.addAll(seriesRead);
+        today.metricsComputed.addAll(metricsComputed);
+        today.recessionMonths.addAll(recessionMonths);
+        today.recessionCoverageStart = recessionCoverageStart;
+        today.recessionCoverageEnd = recessionCoverageEnd;
+        regions.keySet().forEach(r -> today.regions.put(r, new RegionSeries()));
+        today.decideInPeriodOrder(latest);
+        return today;
+    }
+
+    /** Points of several periods at once (a release, or the latest data): the policies take periods in order. */
+    private void decideInPeriodOrder(List<MetricPoint> points) {
+        List<MetricPoint> sorted = new ArrayList<>(points);
+        sorted.sort(Comparator.comparing(MetricPoint::period).thenComparing(MetricPoint::region)
+                .thenComparing(MetricPoint::sector).thenComparing(MetricPoint::metric)
+                .thenComparing(MetricPoint::indicator));
+        sorted.forEach(this::decide);
+    }
+
+    /** One point to the series kept and to every policy that reads it. */
+    private void decide(MetricPoint point) {
+        String seriesKey = point.metric() + "|" + point.region() + "|" + point.sector();
+        if (point.isAvailable()) {
+            series.computeIfAbsent(seriesKey, k -> new TreeMap<>()).put(point.period(), point.value());
+        } else {
+            series.computeIfAbsent(seriesKey, k -> new TreeMap<>()).remove(point.period());
+        }
+        for (Policy p : policies) {
+            if (!p.reads(point)) {
+                continue;
+            }
+            String key = TriggerKey.of(p.id(), point.region(), point.sector());
+            frequencies.put(key, point.frequency());
+            lastPeriods.merge(key, point.period(), (a, b) -> a.isAfter(b) ? a : b);
+            events.addAll(TriggerEvaluator.onMetric(p, states.computeIfAbsent(key, k -> new TriggerState()),
+                    point.region(), point.sector(), point));
         }
     }
 
     /** The metrics the policies read that had at least one point, available or not. */
     public Set<String> metricsComputed() {
-        Set<String> names = new TreeSet<>();
-        series.keySet().forEach(k -> names.add(k.substring(0, k.indexOf('|'))));
-        return names;
+        return metricsComputed;
     }
 
     /** The input series the observations belonged to (any region). */
@@ -184,6 +305,11 @@ public final class Backtest {
             }
         }
         return regions;
+    }
+
+    /** The frequency of the periods {@code policy} decided for a region and sector, or null if none. */
+    public Frequency frequency(String policy, String region, String sector) {
+        return frequencies.get(TriggerKey.of(policy, region, sector));
     }
 
     /** The last period {@code policy} decided for a region and sector, or null if none. */

@@ -3,6 +3,7 @@ package org.laborwatch.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.laborwatch.backtest.Backtest;
 import org.laborwatch.backtest.BacktestChart;
 import org.laborwatch.backtest.Episode;
+import org.laborwatch.backtest.RealTimeComparison;
 import org.laborwatch.backtest.RecessionRecord;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.policy.BundledPolicies;
@@ -93,6 +95,15 @@ public final class BacktestCommand implements Callable<Integer> {
         }
     }
 
+    @Option(names = "--as-published",
+            description = "Decide in real time: each period on its value as first published (after the whole release "
+                    + "that first made it computable), when that release came out, as a monitor would have decided that "
+                    + "day. The inputs must be vintages in publication order (alfred-vintages, rtdsm, bls-state-release, "
+                    + "alfred-first-release; several files oldest first). The episodes written are the real-time ones; "
+                    + "the summary adds \"Real time vs latest data\": each real-time episode next to the one the values "
+                    + "after the last release give, and what moves (dates that shift, episodes that appear or vanish).")
+    boolean asPublished;
+
     @picocli.CommandLine.Mixin
     ProgressOption progress = new ProgressOption();
 
@@ -120,7 +131,8 @@ public final class BacktestCommand implements Callable<Integer> {
             running.add(Files.exists(Path.of(p)) ? PolicyParser.parseFile(Path.of(p)) : BundledPolicies.load(p));
         }
         long started = System.nanoTime();
-        Backtest backtest = new Backtest(running, MetricEngine.standard());
+        Backtest backtest = asPublished ? Backtest.asPublished(running, MetricEngine.standard())
+                : new Backtest(running, MetricEngine.standard());
         AtomicLong filesRead = new AtomicLong();
         AtomicLong records = new AtomicLong();
         // Progress on stderr: standard output may carry the episodes CSV.
@@ -132,12 +144,22 @@ public final class BacktestCommand implements Callable<Integer> {
                         "records in all", records::get);
                 PublishedFormat format = published.get(formats.size() == 1 ? 0 : i);
                 ReaderOptions options = vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage);
-                InputFile.read("--input", inputs.get(i), format, options, o -> {
-                    backtest.accept(o);
-                    records.incrementAndGet();
-                });
+                try {
+                    InputFile.read("--input", inputs.get(i), format, options, o -> {
+                        backtest.accept(o);
+                        records.incrementAndGet();
+                    });
+                } catch (Backtest.PublicationOrderException e) {
+                    status.close();
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("laborwatch: --as-published: " + inputs.get(i) + " (format " + format.formatName() + "): "
+                            + e.getMessage());
+                    err.flush();
+                    return 1;
+                }
                 filesRead.incrementAndGet();
             }
+            backtest.finish();
             status.stop();
         } finally {
             status.close();
@@ -148,6 +170,10 @@ public final class BacktestCommand implements Callable<Integer> {
         List<Episode> episodes = backtest.episodes();
         writeEpisodes(episodes, console);
         summarize(backtest, episodes, running, console);
+        if (asPublished) {
+            Backtest latest = backtest.latestData();
+            compareWithLatest(RealTimeComparison.compare(episodes, latest.episodes(), backtest::frequency), console);
+        }
         if (chart != null) {
             Policy first = running.get(0);
             String chartRegion = region != null ? region : chartRegion(first, episodes);
@@ -220,6 +246,34 @@ public final class BacktestCommand implements Callable<Integer> {
                         e.exitPeriod() == null ? "still on" : e.exitPeriod(), recessions.judge(e.enterPeriod()).text());
             }
         }
+    }
+
+    /** The "Real time vs latest data" section: both runs' episodes side by side, then a count of what moves. */
+    static void compareWithLatest(List<RealTimeComparison.Row> rows, PrintStream console) {
+        console.println();
+        console.println("Real time vs latest data (real time: each period decided on the release that first published it;"
+                + " latest data: on the values after the last release):");
+        console.printf("  %-18s  %-7s  %-10s  %-26s  %-26s  %s%n", "policy", "region", "sector", "real time on .. off",
+                "latest data on .. off", "what moves");
+        for (RealTimeComparison.Row r : rows) {
+            console.printf("  %-18s  %-7s  %-10s  %-26s  %-26s  %s%n", r.policy(), r.region(), r.sector(), spell(r.realTime()),
+                    spell(r.latest()), r.moves());
+        }
+        long moved = rows.stream().filter(RealTimeComparison.Row::moved).count();
+        long realTimeOnly = rows.stream().filter(r -> r.latest() == null).count();
+        long latestOnly = rows.stream().filter(r -> r.realTime() == null).count();
+        if (rows.isEmpty()) {
+            console.println("  no episodes in either");
+        } else if (moved == 0) {
+            console.printf("  nothing moves: the %d episodes are the same on the latest data%n", rows.size());
+        } else {
+            console.printf("  %d of %d episodes move: %d with dates that shift, %d only in real time, %d only on the latest"
+                    + " data%n", moved, rows.size(), moved - realTimeOnly - latestOnly, realTimeOnly, latestOnly);
+        }
+    }
+
+    private static String spell(Episode e) {
+        return e == null ? "-" : e.enterPeriod() + " .. " + (e.exitPeriod() == null ? "still on" : e.exitPeriod());
     }
 
     /** {@code chart.png} → {@code chart-regions.png}, in the same directory. */

@@ -44,7 +44,8 @@ import picocli.CommandLine.Option;
         description = "Replay the bundled real data (national unemployment 1948-2023, state LAUS 1976-2023, "
                 + "DOL ETA 539 and ETA 203 2019-2025, Census BTOS AI use, Indeed national postings, and seven broken "
                 + "records) through the job on a local Flink mini cluster with every bundled policy, print the trigger "
-                + "timeline and the latest AI-era readings, and write out/triggers.jsonl, out/metrics.lp, "
+                + "timeline, the latest AI-era readings and the Sahm rule of 2024 in real time (the ALFRED UNRATE "
+                + "vintages as each release published them) next to today's data, and write out/triggers.jsonl, out/metrics.lp, "
                 + "out/dead-letter.jsonl and out/observations.jsonl (each replaced only when the job has completed).")
 public final class DemoCommand implements Callable<Integer> {
 
@@ -103,6 +104,7 @@ public final class DemoCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--data " + data + " is not a directory (the bundled data lives in data/)");
         }
         ValidationRules rules = validation.rules(); // a bad --extra-regions file fails before any work
+        RealTimeSahm.checkInputs(data); // a missing vintage file fails before the Flink job runs
         influx.checkWriteApi();
         List<Policy> running = new ArrayList<>();
         for (String id : policies) {
@@ -170,6 +172,13 @@ public final class DemoCommand implements Callable<Integer> {
             TriggerTimeline.summarize(events, console);
             console.println();
             LatestReadings.print(metricsOut, console);
+            console.println();
+            // Computed once the job has run: the JVM is warm by then, and it takes a fraction of a second.
+            long sahmStarted = System.nanoTime();
+            List<RealTimeSahm.Month> realTimeSahm = RealTimeSahm.compute(data);
+            RealTimeSahm.print(realTimeSahm, console);
+            console.printf("  (the ALFRED releases and FRED's April 2026 vintage replayed in plain Java in %.2f s)%n",
+                    (System.nanoTime() - sahmStarted) / 1e9);
             console.println();
             Map<String, Integer> reasons = deadLetterReasons(deadLettersOut);
             console.printf("%,d observations replayed, %,d metric points (%,d writes), %,d trigger events, %,d dead letters %s%n",

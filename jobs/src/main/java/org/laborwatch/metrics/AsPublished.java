@@ -1,8 +1,10 @@
 package org.laborwatch.metrics;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.laborwatch.contract.MetricPoint;
@@ -44,10 +46,38 @@ public final class AsPublished {
         }
     }
 
+    /**
+     * Told when a release closes, with the points that release published first: what a monitor
+     * learnt that day (a real-time backtest decides on them).
+     */
+    @FunctionalInterface
+    public interface ReleaseListener {
+
+        /**
+         * One release has been applied in full.
+         *
+         * @param vintage the release's publication date
+         * @param firstPublished its points that had no as-published value before, in the order the
+         *     release first emitted them; empty when it only revised
+         */
+        void closed(LocalDate vintage, List<MetricPoint> firstPublished);
+    }
+
     private final Map<Key, MetricPoint> open = new LinkedHashMap<>();
     private final Map<Key, MetricPoint> first = new LinkedHashMap<>();
     private final Map<Key, MetricPoint> latest = new LinkedHashMap<>();
     private LocalDate openRelease;
+    private final ReleaseListener listener;
+
+    /** A tracker that only records. */
+    public AsPublished() {
+        this((vintage, points) -> { });
+    }
+
+    /** A tracker that also tells {@code listener} what each release published first. */
+    public AsPublished(ReleaseListener listener) {
+        this.listener = listener;
+    }
 
     /**
      * Takes one emitted point; a point of a newer vintage first closes the open release.
@@ -75,18 +105,26 @@ public final class AsPublished {
         latest.put(key, point);
     }
 
-    /** Closes the last release; call once the replay has ended. Further points may still follow. */
+    /**
+     * Closes the last release; call once the replay has ended. Further points may still follow;
+     * calling it again without them does nothing.
+     */
     public void finish() {
         closeRelease();
     }
 
     private void closeRelease() {
+        if (open.isEmpty()) {
+            return;
+        }
+        List<MetricPoint> published = new ArrayList<>();
         for (Map.Entry<Key, MetricPoint> e : open.entrySet()) {
-            if (e.getValue().isAvailable()) {
-                first.putIfAbsent(e.getKey(), e.getValue());
+            if (e.getValue().isAvailable() && first.putIfAbsent(e.getKey(), e.getValue()) == null) {
+                published.add(e.getValue());
             }
         }
         open.clear();
+        listener.closed(openRelease, published);
     }
 
     /** The point as first computed (closed releases only), if any. */

@@ -81,8 +81,11 @@ public final class MetricEngine implements Serializable {
             }
         }
         SeriesValue held = data.get(id, o.period());
-        Map<String, MetricPoint> before = dependents.isEmpty() ? Map.of() : evaluate(dependents, id, o.period(), data, o);
         int periods = horizon.periods(o.source(), o.adjustment(), o.frequency());
+        // An observation the upsert will refuse changes nothing: evaluating its periods first would cost,
+        // for a whole old file replayed after newer data, a walk over the trimmed history per observation.
+        Map<String, MetricPoint> before = dependents.isEmpty() || data.tooOld(o, periods) ? Map.of()
+                : evaluate(dependents, id, o.period(), data, o);
         int retention = periods + window(id);
         LocalDate settled = data.settledLatest(id);
         Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, dependents, retention));

@@ -75,11 +75,10 @@ public final class RegionSeries {
     public Upsert upsert(Observation o, int horizon, int retention, LocalDate anchor) {
         modifications++;
         SeriesId id = new SeriesId(o.indicator(), o.sector(), o.adjustment());
-        Series s = series.computeIfAbsent(id, k -> new Series(o.frequency()));
-        LocalDate settled = s.settledLatest();
-        if (settled != null && o.period().isBefore(s.frequency.plus(settled, -horizon))) {
+        if (tooOld(o, horizon)) {
             return Upsert.TOO_OLD;
         }
+        Series s = series.computeIfAbsent(id, k -> new Series(o.frequency()));
         if (s.firstSeen == null || o.period().isBefore(s.firstSeen)) {
             s.firstSeen = o.period();
         }
@@ -113,6 +112,16 @@ public final class RegionSeries {
             s.values.headMap(s.frequency.plus(from, -retention), false).clear();
         }
         return Upsert.NEW;
+    }
+
+    /**
+     * Whether {@link #upsert} would refuse {@code o} as {@link Upsert#TOO_OLD}: its period is more
+     * than {@code horizon} periods before its series' settled newest period.
+     */
+    public boolean tooOld(Observation o, int horizon) {
+        Series s = series.get(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
+        LocalDate settled = s == null ? null : s.settledLatest();
+        return settled != null && o.period().isBefore(s.frequency.plus(settled, -horizon));
     }
 
     /** A count that changes whenever the data change (for caches of derived values; not state). */

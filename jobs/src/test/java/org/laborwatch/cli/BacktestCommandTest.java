@@ -58,6 +58,51 @@ class BacktestCommandTest {
     }
 
     @Test
+    void asPublishedDecidesInRealTimeAndSetsItAgainstTheLatestData() throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "backtest-as-published"));
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream original = System.out;
+        System.setOut(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        int code;
+        try {
+            // ALFRED's releases, then FRED's vintage of April 2026 as the latest release: publication order.
+            code = LaborwatchCli.commandLine().execute("backtest", "--policy", "sahm-national", "--as-published",
+                    "--input", "../data/alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv", "--format", "alfred-vintages",
+                    "--input", "../data/fred_UNRATE_monthly_1948-2026_vintage2026-04.csv", "--format", "fred",
+                    "--out", out.resolve("episodes.csv").toString());
+        } finally {
+            System.setOut(original);
+        }
+        String screen = captured.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, code, screen);
+        List<String> rows = Files.readAllLines(out.resolve("episodes.csv"));
+        // The episodes written are the real-time ones: 2008 entered in April on the data as published.
+        assertTrue(rows.contains("sahm-national,US,all,2008-04-01,2008-05-01,2010-06-01,2010-07-31,26,base"), rows.toString());
+        assertTrue(rows.stream().anyMatch(r -> r.startsWith("sahm-national,US,all,2024-07-01,2024-08-01,2024-10-01")),
+                rows.toString());
+        assertTrue(screen.contains("Real time vs latest data"), screen);
+        assertTrue(screen.matches("(?s).*sahm-national +US +all +2008-04-01 \\.\\. 2010-06-01 +2008-02-01 \\.\\. 2010-06-01 "
+                + " +enters 2 months later in real time.*"), screen);
+        assertTrue(screen.matches("(?s).*sahm-national +US +all +- +2003-07-01 \\.\\. 2003-09-01 +latest data only.*"), screen);
+        assertTrue(screen.contains("3 of 15 episodes move: 2 with dates that shift, 0 only in real time, 1 only on the latest data"),
+                screen);
+    }
+
+    @Test
+    void asPublishedRefusesReleasesOutOfPublicationOrder() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        picocli.CommandLine cli = LaborwatchCli.commandLine();
+        cli.setErr(new java.io.PrintWriter(err));
+        int code = cli.execute("backtest", "--policy", "sahm-national", "--as-published",
+                "--input", "../data/fred_UNRATE_monthly_1948-2026_vintage2026-04.csv", "--format", "fred",
+                "--input", "../data/alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv", "--format", "alfred-vintages",
+                "--out", "target/backtest-as-published/refused.csv");
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("--as-published: ../data/alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv"
+                + " (format alfred-vintages)") && err.toString().contains("publication order"), err.toString());
+    }
+
+    @Test
     void mismatchedFormatsFailWithAMessage() {
         java.io.StringWriter err = new java.io.StringWriter();
         picocli.CommandLine cli = LaborwatchCli.commandLine();

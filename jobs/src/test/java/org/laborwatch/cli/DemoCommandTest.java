@@ -56,6 +56,9 @@ class DemoCommandTest {
         assertTrue(has("sahm-national", "US", Transition.EXIT, LocalDate.of(2021, 4, 1)));
         assertTrue(screen.contains("2008-02-01  sahm-national      ENTER"), screen);
         assertTrue(screen.contains("2020-04-01  sahm-national      ENTER"), screen);
+        // The Sahm rule in real time for 2024, next to today's data (RealTimeSahm).
+        assertTrue(screen.contains("Sahm rule in real time (FRED SAHMREALTIME) vs today's data, 2024"), screen);
+        assertTrue(screen.contains("2024-07 0.53 ENTER / 0.50 ENTER"), screen);
     }
 
     @Test

@@ -133,6 +133,23 @@ class RealTimeSahmTest {
     }
 
     @Test
+    void theListenerHearsEachReleaseOnceWithThePointsItPublishedFirst() {
+        List<String> heard = new java.util.ArrayList<>();
+        AsPublished tracker = new AsPublished((vintage, points) -> heard.add(vintage + " " + points.stream()
+                .map(p -> p.period().toString().substring(0, 7) + "=" + p.value()).toList()));
+        LocalDate first = LocalDate.of(2024, 8, 2);
+        LocalDate second = LocalDate.of(2024, 9, 6);
+        tracker.accept(point("2024-07", "0.40", first));
+        tracker.accept(point("2024-07", "0.53", first));
+        assertTrue(heard.isEmpty(), "a release is told only once it has closed");
+        tracker.accept(point("2024-07", "0.50", second)); // a revision: July was published by the first release
+        tracker.accept(point("2024-08", "0.57", second));
+        tracker.finish();
+        tracker.finish(); // nothing new: nothing more to tell
+        assertEquals(List.of("2024-08-02 [2024-07=0.53]", "2024-09-06 [2024-08=0.57]"), heard);
+    }
+
+    @Test
     void pointsOutOfPublicationOrderAreRefused() {
         AsPublished tracker = new AsPublished();
         tracker.accept(point("2024-08", "0.57", LocalDate.of(2024, 9, 6)));
