@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * Wrong input is never a silent success (issue #11, items 2 and 4): each way an input, an option or
@@ -25,15 +22,8 @@ class WrongInputTest {
     private static final String ETA539 = "../data/dol_eta539_weekly_claims_by_state_2019-2025.csv";
     private static final String UNRATE = "../data/fred_UNRATE_monthly_1948-2023_vintage2023-12.csv";
 
-    /** exit code, stdout, stderr. */
     private static String[] run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = LaborwatchCli.commandLine();
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(args);
-        return new String[] {Integer.toString(code), out.toString(), err.toString()};
+        return CliRun.run(args);
     }
 
     private static void assertFails(String[] r, String... parts) {
