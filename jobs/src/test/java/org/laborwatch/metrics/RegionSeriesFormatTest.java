@@ -1,0 +1,47 @@
+package org.laborwatch.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.state.GoldenBytes;
+
+/** The metrics operator's saved state: every released version of its bytes still reads. */
+class RegionSeriesFormatTest {
+
+    /**
+     * Two series of two frequencies, a revised value, and a value too large for a long (the
+     * decimal's other encoding).
+     */
+    static RegionSeries representative() {
+        RegionSeries r = new RegionSeries();
+        LocalDate v1 = LocalDate.of(2020, 6, 5);
+        LocalDate v2 = LocalDate.of(2020, 7, 2);
+        r.upsert(Obs.rate("US-AZ", Obs.month("2020-04"), "13.4", v1), 1000, 1000, null);
+        r.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.9", v1), 1000, 1000, null);
+        r.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.8", v2), 1000, 1000, null);
+        r.upsert(Obs.of("initial_claims", "US-AZ", "all", "nsa", Frequency.WEEKLY, LocalDate.of(2020, 5, 30),
+                "21000", "count", v1), 1000, 1000, null);
+        r.upsert(Obs.of("covered_employment", "US-AZ", "all", "nsa", Frequency.QUARTERLY, LocalDate.of(2019, 10, 1),
+                "123456789012345678901234567890.5", "count", v1), 1000, 1000, null);
+        return r;
+    }
+
+    static RegionSeries decode(byte[] bytes) throws IOException {
+        return RegionSeries.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
+    }
+
+    @Test
+    void version1BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        assertEquals(representative(), decode(GoldenBytes.read("region-series-v1.bin")));
+    }
+
+    @Test
+    void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
+        GoldenBytes.assertEncodesTo("region-series-v1.bin", GoldenBytes.bytes(representative()::writeTo));
+    }
+}

@@ -1,0 +1,61 @@
+package org.laborwatch.trigger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.state.GoldenBytes;
+
+/** The trigger operator's saved state: every released version of its bytes still reads. */
+class TriggerStateFormatTest {
+
+    /** A state with every part filled: ON in a tier, streaks, a pending period with an unavailable input, history. */
+    static TriggerState representative() {
+        TriggerState s = new TriggerState();
+        s.core.on = true;
+        s.core.tier = "high";
+        s.core.enterStreak = 3;
+        s.core.exitStreak = 1;
+        s.core.onPeriod = LocalDate.of(2020, 5, 30);
+        s.lastPeriod = LocalDate.of(2020, 7, 4);
+        s.frequency = Frequency.WEEKLY;
+        Map<String, BigDecimal> waiting = new TreeMap<>();
+        waiting.put("iur_13wk", new BigDecimal("5.1315"));
+        waiting.put("iur_lookback_pct", null);
+        s.pending.put(LocalDate.of(2020, 7, 11), waiting);
+        s.pendingVintage.put(LocalDate.of(2020, 7, 11), LocalDate.of(2020, 7, 16));
+        TriggerState.Core before = new TriggerState.Core();
+        before.offPeriod = LocalDate.of(2019, 1, 5);
+        before.enterStreak = 2;
+        s.history.put(LocalDate.of(2020, 5, 30), new TriggerState.Decided(
+                new TreeMap<>(Map.of("iur_13wk", new BigDecimal("5.1315"), "iur_lookback_pct", new BigDecimal("603.70"))),
+                LocalDate.of(2020, 6, 4), before, List.of("eb-iur/US-AZ/2020-05-30/ENTER")));
+        return s;
+    }
+
+    static byte[] encode(TriggerState s) throws IOException {
+        return GoldenBytes.bytes(s::writeTo);
+    }
+
+    static TriggerState decode(byte[] bytes) throws IOException {
+        return TriggerState.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
+    }
+
+    @Test
+    void version2BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        assertEquals(representative(), decode(GoldenBytes.read("trigger-state-v2.bin")));
+    }
+
+    @Test
+    void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
+        GoldenBytes.assertEncodesTo("trigger-state-v2.bin", encode(representative()));
+    }
+}
