@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.Observation;
+import org.laborwatch.state.SavedState;
 
 /**
  * Every series of one region, by period, upserted by vintage.
@@ -23,7 +24,12 @@ import org.laborwatch.contract.Observation;
  */
 public final class RegionSeries {
 
-    private static final int FORMAT_VERSION = 1;
+    /**
+     * The saved-state format written: 2 stores the frequency by name; 1 (read still) stored its
+     * ordinal. Every version ever written keeps a reader ({@link SavedState}).
+     */
+    private static final int FORMAT_VERSION = 2;
+    private static final String FORMAT = "RegionSeries";
 
     private final Map<SeriesId, Series> series = new TreeMap<>();
 
@@ -192,7 +198,7 @@ public final class RegionSeries {
             out.writeUTF(e.getKey().indicator());
             out.writeUTF(e.getKey().sector());
             out.writeUTF(e.getKey().adjustment());
-            out.writeByte(e.getValue().frequency.ordinal());
+            SavedState.writeEnum(out, e.getValue().frequency);
             out.writeInt(e.getValue().firstSeen == null ? Integer.MIN_VALUE : (int) e.getValue().firstSeen.toEpochDay());
             out.writeInt(e.getValue().values.size());
             for (Map.Entry<LocalDate, SeriesValue> v : e.getValue().values.entrySet()) {
@@ -203,17 +209,15 @@ public final class RegionSeries {
         }
     }
 
-    /** Reads what {@link #writeTo} wrote. */
+    /** Reads what {@link #writeTo} of this or any earlier release wrote. */
     public static RegionSeries readFrom(DataInput in) throws IOException {
-        int version = in.readByte();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("unknown RegionSeries format version " + version);
-        }
+        int version = SavedState.readVersion(in, FORMAT, FORMAT_VERSION);
         RegionSeries r = new RegionSeries();
         int n = in.readShort();
         for (int i = 0; i < n; i++) {
             SeriesId id = new SeriesId(in.readUTF(), in.readUTF(), in.readUTF());
-            Series s = new Series(Frequency.values()[in.readByte()]);
+            Series s = new Series(version == 1 ? SavedState.frequencyByOldOrdinal(in.readByte(), FORMAT)
+                    : SavedState.readEnum(in, Frequency.class, FORMAT));
             int first = in.readInt();
             s.firstSeen = first == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(first);
             int m = in.readInt();

@@ -17,6 +17,7 @@ import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.state.SavedState;
 
 /**
  * The national roll-up of one policy: how many regions are ON in each period, and their share of
@@ -33,7 +34,12 @@ public final class RegionsOnRollup {
 
     public static final String REGIONS_ON = "regions_on";
     public static final String SHARE = "regions_on_share_pct";
-    private static final int FORMAT_VERSION = 1;
+    /**
+     * The saved-state format written: 2 stores the frequency by name; 1 (read still) stored its
+     * ordinal. Every version ever written keeps a reader ({@link SavedState}).
+     */
+    private static final int FORMAT_VERSION = 2;
+    private static final String FORMAT = "RegionsOnRollup";
     /** Transitions kept per region: decades of a state-level rule, bounded. */
     static final int MAX_TRANSITIONS = 400;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -98,7 +104,7 @@ public final class RegionsOnRollup {
     /** Writes the state in a compact, versioned binary form. */
     public void writeTo(DataOutput out) throws IOException {
         out.writeByte(FORMAT_VERSION);
-        out.writeByte(frequency == null ? -1 : frequency.ordinal());
+        SavedState.writeEnum(out, frequency);
         out.writeInt(transitions.size());
         for (Map.Entry<String, NavigableMap<LocalDate, Boolean>> r : transitions.entrySet()) {
             out.writeUTF(r.getKey());
@@ -115,15 +121,12 @@ public final class RegionsOnRollup {
         }
     }
 
-    /** Reads what {@link #writeTo} wrote. */
+    /** Reads what {@link #writeTo} of this or any earlier release wrote. */
     public static RegionsOnRollup readFrom(DataInput in) throws IOException {
-        int version = in.readByte();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("unknown RegionsOnRollup format version " + version);
-        }
+        int version = SavedState.readVersion(in, FORMAT, FORMAT_VERSION);
         RegionsOnRollup r = new RegionsOnRollup();
-        int f = in.readByte();
-        r.frequency = f < 0 ? null : Frequency.values()[f];
+        r.frequency = version == 1 ? SavedState.frequencyByOldOrdinal(in.readByte(), FORMAT)
+                : SavedState.readEnum(in, Frequency.class, FORMAT);
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             String key = in.readUTF();

@@ -12,6 +12,7 @@ import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.laborwatch.contract.Frequency;
+import org.laborwatch.state.SavedState;
 
 /**
  * The state of one policy for one region and sector: the decision state ({@link Core}), the
@@ -23,7 +24,13 @@ import org.laborwatch.contract.Frequency;
  */
 public final class TriggerState {
 
-    private static final int FORMAT_VERSION = 2;
+    /**
+     * The saved-state format written. 3 stores the frequency by name; 2 (read still) stored its
+     * ordinal; 1 (read still) had no restatement history. Every version ever written keeps a
+     * reader ({@link SavedState}).
+     */
+    private static final int FORMAT_VERSION = 3;
+    private static final String FORMAT = "TriggerState";
 
     /** The decision state: what a period's evaluation reads and changes. */
     static final class Core {
@@ -121,7 +128,7 @@ public final class TriggerState {
         out.writeByte(FORMAT_VERSION);
         writeCore(out, core);
         writeDate(out, lastPeriod);
-        out.writeByte(frequency == null ? -1 : frequency.ordinal());
+        SavedState.writeEnum(out, frequency);
         out.writeInt(pending.size());
         for (Map.Entry<LocalDate, Map<String, BigDecimal>> e : pending.entrySet()) {
             writeDate(out, e.getKey());
@@ -141,22 +148,23 @@ public final class TriggerState {
         }
     }
 
-    /** Reads what {@link #writeTo} wrote. */
+    /** Reads what {@link #writeTo} of this or any earlier release wrote. */
     public static TriggerState readFrom(DataInput in) throws IOException {
-        int version = in.readByte();
-        if (version != FORMAT_VERSION) {
-            throw new IOException("unknown TriggerState format version " + version);
-        }
+        int version = SavedState.readVersion(in, FORMAT, FORMAT_VERSION);
         TriggerState s = new TriggerState();
         s.core = readCore(in);
         s.lastPeriod = readDate(in);
-        int f = in.readByte();
-        s.frequency = f < 0 ? null : Frequency.values()[f];
+        s.frequency = version <= 2 ? SavedState.frequencyByOldOrdinal(in.readByte(), FORMAT)
+                : SavedState.readEnum(in, Frequency.class, FORMAT);
         int n = in.readInt();
         for (int i = 0; i < n; i++) {
             LocalDate period = readDate(in);
             s.pendingVintage.put(period, readDate(in));
             s.pending.put(period, readValues(in));
+        }
+        if (version == 1) {
+            // Version 1 ended here: it kept no decided periods (restatement came with version 2).
+            return s;
         }
         int h = in.readInt();
         for (int i = 0; i < h; i++) {

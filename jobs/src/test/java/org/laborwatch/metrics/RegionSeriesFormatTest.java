@@ -1,10 +1,13 @@
 package org.laborwatch.metrics;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.contract.Frequency;
@@ -41,7 +44,24 @@ class RegionSeriesFormatTest {
     }
 
     @Test
+    void version2BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        assertEquals(representative(), decode(GoldenBytes.read("region-series-v2.bin")));
+    }
+
+    @Test
     void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
-        GoldenBytes.assertEncodesTo("region-series-v1.bin", GoldenBytes.bytes(representative()::writeTo));
+        GoldenBytes.assertEncodesTo("region-series-v2.bin", GoldenBytes.bytes(representative()::writeTo));
+    }
+
+    @Test
+    void stateReadFromAnOlderVersionIsWrittenInTheCurrentOne() throws IOException {
+        assertArrayEquals(GoldenBytes.read("region-series-v2.bin"),
+                GoldenBytes.bytes(decode(GoldenBytes.read("region-series-v1.bin"))::writeTo));
+    }
+
+    @Test
+    void frequenciesAreSavedByName() throws IOException {
+        String bytes = new String(GoldenBytes.bytes(representative()::writeTo), StandardCharsets.ISO_8859_1);
+        assertTrue(bytes.contains("MONTHLY") && bytes.contains("WEEKLY") && bytes.contains("QUARTERLY"));
     }
 }

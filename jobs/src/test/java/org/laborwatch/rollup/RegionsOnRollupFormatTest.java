@@ -1,11 +1,14 @@
 package org.laborwatch.rollup;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.TreeMap;
@@ -47,7 +50,23 @@ class RegionsOnRollupFormatTest {
     }
 
     @Test
+    void version2BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        assertEquals(representative(), decode(GoldenBytes.read("regions-on-rollup-v2.bin")));
+    }
+
+    @Test
     void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
-        GoldenBytes.assertEncodesTo("regions-on-rollup-v1.bin", GoldenBytes.bytes(representative()::writeTo));
+        GoldenBytes.assertEncodesTo("regions-on-rollup-v2.bin", GoldenBytes.bytes(representative()::writeTo));
+    }
+
+    @Test
+    void stateReadFromAnOlderVersionIsWrittenInTheCurrentOne() throws IOException {
+        assertArrayEquals(GoldenBytes.read("regions-on-rollup-v2.bin"),
+                GoldenBytes.bytes(decode(GoldenBytes.read("regions-on-rollup-v1.bin"))::writeTo));
+    }
+
+    @Test
+    void theFrequencyIsSavedByName() throws IOException {
+        assertTrue(new String(GoldenBytes.bytes(representative()::writeTo), StandardCharsets.ISO_8859_1).contains("WEEKLY"));
     }
 }

@@ -1,11 +1,14 @@
 package org.laborwatch.trigger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +44,13 @@ class TriggerStateFormatTest {
         return s;
     }
 
+    /** The representative state as version 1 could hold it: no restatement history. */
+    static TriggerState representativeV1() {
+        TriggerState s = representative();
+        s.history.clear();
+        return s;
+    }
+
     static byte[] encode(TriggerState s) throws IOException {
         return GoldenBytes.bytes(s::writeTo);
     }
@@ -50,12 +60,42 @@ class TriggerStateFormatTest {
     }
 
     @Test
+    void version1BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        assertEquals(representativeV1(), decode(GoldenBytes.read("trigger-state-v1.bin")));
+    }
+
+    @Test
     void version2BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
         assertEquals(representative(), decode(GoldenBytes.read("trigger-state-v2.bin")));
     }
 
     @Test
+    void version3BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        assertEquals(representative(), decode(GoldenBytes.read("trigger-state-v3.bin")));
+    }
+
+    @Test
     void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
-        GoldenBytes.assertEncodesTo("trigger-state-v2.bin", encode(representative()));
+        GoldenBytes.assertEncodesTo("trigger-state-v3.bin", encode(representative()));
+    }
+
+    @Test
+    void stateReadFromAnOlderVersionIsWrittenInTheCurrentOne() throws IOException {
+        assertEquals(new String(GoldenBytes.read("trigger-state-v3.bin"), StandardCharsets.ISO_8859_1),
+                new String(encode(decode(GoldenBytes.read("trigger-state-v2.bin"))), StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    void theFrequencyIsSavedByName() throws IOException {
+        assertTrue(new String(encode(representative()), StandardCharsets.ISO_8859_1).contains("WEEKLY"));
+    }
+
+    @Test
+    void aVersionFromANewerReleaseFailsNamingTheFormatAndTheFix() {
+        byte[] newer = {4};
+        IOException e = assertThrows(IOException.class, () -> decode(newer));
+        assertTrue(e.getMessage().contains("TriggerState state has format version 4; this release reads versions 1 to 3"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("newer release"), e.getMessage());
     }
 }

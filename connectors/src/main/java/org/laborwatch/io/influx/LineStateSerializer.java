@@ -5,9 +5,27 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriterStateSerializer;
+import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 
-/** Buffered line-protocol lines in a checkpoint: UTF-8 bytes with their length. */
+/**
+ * Buffered line-protocol lines in a checkpoint: UTF-8 bytes with their length, in the frame of
+ * Flink's {@link AsyncSinkWriterStateSerializer}. Version 1 is the only one written so far; a
+ * change of format takes a new version and keeps this one's reader (golden bytes in the tests).
+ */
 final class LineStateSerializer extends AsyncSinkWriterStateSerializer<String> {
+
+    private static final int VERSION = 1;
+
+    /** Refuses versions it has no reader for (Flink's base class would read any version as its own). */
+    @Override
+    public BufferedRequestState<String> deserialize(int version, byte[] serialized) throws IOException {
+        if (version < 1 || version > VERSION) {
+            throw new IOException("the InfluxDB sink's buffered lines have state version " + version
+                    + "; this release reads versions 1 to " + VERSION
+                    + ". Saved by a newer release? Restore the savepoint with that release or a later one.");
+        }
+        return super.deserialize(version, serialized);
+    }
 
     @Override
     protected void serializeRequestToStream(String line, DataOutputStream out) throws IOException {
@@ -25,6 +43,6 @@ final class LineStateSerializer extends AsyncSinkWriterStateSerializer<String> {
 
     @Override
     public int getVersion() {
-        return 1;
+        return VERSION;
     }
 }

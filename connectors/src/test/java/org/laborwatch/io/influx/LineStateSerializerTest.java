@@ -2,6 +2,8 @@ package org.laborwatch.io.influx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
@@ -59,5 +61,13 @@ class LineStateSerializerTest {
         LineStateSerializer serializer = new LineStateSerializer();
         byte[] actual = serializer.serialize(representative());
         assertArrayEquals(golden("influx-line-state-v" + serializer.getVersion() + ".bin", actual), actual);
+    }
+
+    @Test
+    void aVersionFromANewerReleaseFailsNamingTheFix() throws IOException {
+        LineStateSerializer serializer = new LineStateSerializer();
+        byte[] bytes = serializer.serialize(representative());
+        IOException e = assertThrows(IOException.class, () -> serializer.deserialize(serializer.getVersion() + 1, bytes));
+        assertTrue(e.getMessage().contains("this release reads versions 1 to " + serializer.getVersion()), e.getMessage());
     }
 }
