@@ -39,7 +39,8 @@ import org.laborwatch.trigger.PolicyBook;
  *
  * <p>No operator waits for a watermark: labor data are sparse and arrive in bursts, so each series
  * is ordered by its own periods and each policy evaluates a period when its inputs are complete.
- * Every stateful operator has a stable {@code uid}, which savepoints map state by.
+ * Every stateful operator has a stable {@code uid}, which savepoints map state by, and the job
+ * has a fixed {@linkplain #MAX_PARALLELISM maximum parallelism}, which keyed state is split by.
  */
 public final class LaborwatchPipeline {
 
@@ -48,6 +49,14 @@ public final class LaborwatchPipeline {
     public static final String UID_ROUTE = "route-to-policies";
     public static final String UID_TRIGGERS = "evaluate-triggers";
     public static final String UID_ROLLUPS = "policy-rollups";
+    /**
+     * The job's maximum parallelism: the number of key groups keyed state is split into, fixed for
+     * the life of its savepoints (a savepoint restores only with the same value), and the most
+     * subtasks any operator can be rescaled to. Set explicitly so it cannot change with the
+     * parallelism a job starts at; 128 is what Flink derived for releases that did not set it (any
+     * parallelism up to 85), so their savepoints restore unchanged.
+     */
+    public static final int MAX_PARALLELISM = 128;
     /** Stable uids of the optional time-series sinks (their buffered points are in checkpoints). */
     public static final String UID_METRIC_SERIES = "sink-metric-series";
     public static final String UID_TRIGGER_SERIES = "sink-trigger-series";
@@ -100,6 +109,14 @@ public final class LaborwatchPipeline {
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(horizon, "horizon");
         Objects.requireNonNull(policyUpdates, "policyUpdates (give an empty stream when there are none)");
+        StreamExecutionEnvironment env = observations.getExecutionEnvironment();
+        if (env.getParallelism() > MAX_PARALLELISM) {
+            throw new IllegalArgumentException("parallelism " + env.getParallelism() + " is above the job's maximum "
+                    + MAX_PARALLELISM + " (LaborwatchPipeline.MAX_PARALLELISM, fixed by its savepoints): run with "
+                    + MAX_PARALLELISM + " or fewer");
+        }
+        // Before any keyed operator is added; applies to every operator without its own value.
+        env.setMaxParallelism(MAX_PARALLELISM);
         PolicyBook book = new PolicyBook(initialPolicies);
 
         // Validation runs at its source's parallelism so it chains to it: a round-robin hop here

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.configuration.Configuration;
@@ -17,6 +18,7 @@ import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.junit.jupiter.api.Assertions;
 import org.laborwatch.contract.DeadLetter;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Observation;
@@ -142,5 +144,46 @@ final class SavepointRuns {
                     p.value() + " " + p.status());
         }
         return last;
+    }
+
+    /**
+     * Asserts that what a job wrote before its savepoint and what the restored job wrote after it
+     * add up to what an uninterrupted run wrote: the same trigger events, none twice, and the same
+     * final metric points.
+     */
+    static void assertSameAsUninterrupted(Set<TriggerEvent> uninterrupted, Map<String, String> uninterruptedPoints,
+            Set<TriggerEvent> before, Map<String, String> pointsBefore, Outputs after) {
+        Set<TriggerEvent> restored = events(after.triggers.results());
+        Assertions.assertFalse(before.isEmpty() || restored.isEmpty(), "events on both sides of the savepoint: "
+                + before.size() + " before, " + restored.size() + " after");
+        Set<TriggerEvent> again = new HashSet<>(before);
+        again.retainAll(restored);
+        Assertions.assertEquals(Set.of(), ids(again), "events written again after the restore");
+        Set<TriggerEvent> all = new HashSet<>(before);
+        all.addAll(restored);
+        Assertions.assertEquals(Set.of(), ids(difference(uninterrupted, all)), "events of the uninterrupted run missing");
+        Assertions.assertEquals(Set.of(), ids(difference(all, uninterrupted)), "events the uninterrupted run did not write");
+        Map<String, String> points = new TreeMap<>(pointsBefore);
+        points.putAll(finalPoints(after.metrics.results()));
+        Assertions.assertEquals(uninterruptedPoints.size(), points.size(), "metric point keys");
+        Map<String, String> differing = new TreeMap<>();
+        uninterruptedPoints.forEach((k, v) -> {
+            if (!v.equals(points.get(k))) {
+                differing.put(k, v + " uninterrupted, " + points.get(k) + " across the savepoint");
+            }
+        });
+        Assertions.assertEquals(Map.of(), differing, "final metric points");
+        Assertions.assertEquals(List.of(), after.deadLetters.results(), "dead letters after the restore");
+    }
+
+    private static Set<TriggerEvent> difference(Set<TriggerEvent> a, Set<TriggerEvent> b) {
+        Set<TriggerEvent> d = new HashSet<>(a);
+        d.removeAll(b);
+        return d;
+    }
+
+    private static Set<String> ids(Set<TriggerEvent> events) {
+        return events.stream().map(e -> e.policy() + " " + e.region() + " " + e.period() + " " + e.transition() + " "
+                + e.eventId()).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 }
