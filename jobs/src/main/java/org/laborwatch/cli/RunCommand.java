@@ -177,7 +177,12 @@ public final class RunCommand implements Callable<Integer> {
                                 (DeadLetter d) -> Json.writeBytes(d), DeliveryGuarantee.EXACTLY_ONCE, group + "-dead-letters", producer))
                         .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, (PolicyAck a) -> a.policy(),
                                 (PolicyAck a) -> Json.writeBytes(a), DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer));
-        influx.addTo(sinks, System.getenv());
+        // Lines InfluxDB refuses for good go to the dead-letter topic too. At least once: three
+        // operators (one per InfluxDB sink) share this sink, so it has no transactional id to fence
+        // one another with; a refused line is only sent after its checkpoint completed.
+        influx.addTo(sinks, System.getenv(), KafkaEdges.<DeadLetter>jsonSink(bootstrap, deadLetterTopic,
+                (DeadLetter d) -> d.origin(), (DeadLetter d) -> Json.writeBytes(d), DeliveryGuarantee.AT_LEAST_ONCE, null,
+                producer));
         LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(), sinks.build(), validation.rules(), revisionHorizon());
     }
 
