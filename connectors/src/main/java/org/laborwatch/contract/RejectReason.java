@@ -4,7 +4,8 @@ import java.util.Locale;
 
 /**
  * Why an input record was refused. Each refused record goes to the dead-letter output with one of
- * these codes and a sentence that names the offending field and value.
+ * these codes and a sentence that names the offending field and value. One reason,
+ * {@link #INFLUX_REJECTED}, is about an output line rather than an input record.
  */
 public enum RejectReason {
     /**
@@ -80,14 +81,21 @@ public enum RejectReason {
      * another value. Reported by the series state with both values; the larger is held, so the
      * outcome does not depend on arrival order.
      */
-    CONFLICTING_DUPLICATE;
+    CONFLICTING_DUPLICATE,
+    /**
+     * A line of line protocol that InfluxDB refused for good (400, 413 or another client error a
+     * retry cannot fix, such as a field type conflict): the batch it was in is not written again,
+     * so the line goes to the dead-letter output, with the response status and body in the
+     * detail, and the job goes on. Origin {@code influx-sink}.
+     */
+    INFLUX_REJECTED;
 
     /**
      * Whether {@link ObservationValidator} gives this reason (the record alone decides it); the
      * others come from the series state, for observations that are valid on their own.
      */
     public boolean fromValidator() {
-        return this != BEYOND_REVISION_HORIZON && this != CONFLICTING_DUPLICATE;
+        return this != BEYOND_REVISION_HORIZON && this != CONFLICTING_DUPLICATE && this != INFLUX_REJECTED;
     }
 
     /** The code as written in dead letters, such as {@code missing_field}. */

@@ -222,7 +222,8 @@ public final class DemoCommand implements Callable<Integer> {
                         .triggers(new LineFileSink<TriggerEvent>(triggers, (TriggerEvent e) -> Json.write(e)))
                         .metrics(new LineFileSink<MetricPoint>(metrics, (MetricPoint p) -> LineProtocol.metric(p)))
                         .deadLetters(new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)));
-        influx.addTo(sinks, System.getenv());
+        // Lines InfluxDB refuses go to the same file (writers of one path share it).
+        influx.addTo(sinks, System.getenv(), new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)));
         LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies, sinks.build(), rules);
     }
 

@@ -8,6 +8,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.laborwatch.contract.DeadLetter;
 import org.laborwatch.io.influx.InfluxToken;
 import org.laborwatch.job.InfluxSeries;
 import org.laborwatch.job.PipelineSinks;
@@ -96,10 +98,13 @@ public final class InfluxOptions {
         return java.net.URLEncoder.encode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
-    /** Adds the three InfluxDB sinks to {@code sinks} when {@code --influx-url} is given. */
-    void addTo(PipelineSinks.Builder sinks, Map<String, String> env) {
+    /**
+     * Adds the three InfluxDB sinks to {@code sinks} when {@code --influx-url} is given; lines
+     * InfluxDB refuses for good go to {@code refusals} as dead letters.
+     */
+    void addTo(PipelineSinks.Builder sinks, Map<String, String> env, Sink<DeadLetter> refusals) {
         if (enabled()) {
-            InfluxSeries.addTo(sinks, url, org, bucket, token(env), b -> {});
+            InfluxSeries.addTo(sinks, url, org, bucket, token(env), refusals, b -> {});
         }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -28,6 +30,8 @@ import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyParser;
 import org.laborwatch.policy.PolicyUpdate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -40,6 +44,9 @@ import picocli.CommandLine.Option;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run the production job: Kafka in, Kafka out (submit with flink run or application mode).")
 public final class RunCommand implements Callable<Integer> {
+
+    /** laborwatch's own logger: under flink run or application mode this reaches the cluster's log. */
+    private static final Logger LOG = LoggerFactory.getLogger(RunCommand.class);
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true,
             defaultValue = "${env:LABORWATCH_BOOTSTRAP}", description = "Kafka bootstrap servers (env LABORWATCH_BOOTSTRAP).")
@@ -125,6 +132,7 @@ public final class RunCommand implements Callable<Integer> {
         brokerCheck.check(bootstrap, KafkaClientConfig.load(kafkaConfig));
         influx.checkWriteApi();
         System.out.println(startupLine());
+        LOG.info(configurationLine());
         String log = FrameworkLog.announcement();
         if (log != null) {
             System.out.println(log);
@@ -145,6 +153,44 @@ public final class RunCommand implements Callable<Integer> {
                     .append(influx.bucket).append(')');
         }
         return b.append("; checkpoint every ").append(checkpointInterval.toSeconds()).append(" s").toString();
+    }
+
+    /**
+     * The job's whole configuration in one line for the log, so an operator can tell from the
+     * cluster's log what a start ran with: where it reads and writes, the checkpoint and
+     * transaction settings, policies, revision horizons, validation options, the Kafka client
+     * properties with every secret-looking value masked, and where the InfluxDB token came from
+     * (never the token).
+     */
+    String configurationLine() throws IOException {
+        StringBuilder b = new StringBuilder("laborwatch job configuration: ").append(startupLine())
+                .append("; transaction timeout ").append(transactionTimeout.toSeconds()).append(" s")
+                .append("; policies ").append(policyFile == null ? "bundled" : policyFile.toString())
+                .append("; revision horizons ").append(revisionHorizons.isEmpty() ? "documented" : "documented with " + revisionHorizons)
+                .append("; future vintage tolerance ").append(validation.futureVintageTolerance)
+                .append(", dead letters keep ").append(validation.deadLetterKeepBytes).append(" bytes")
+                .append(validation.extraRegions == null ? "" : ", extra regions " + validation.extraRegions)
+                .append(validation.extraSectors == null ? "" : ", extra sectors " + validation.extraSectors);
+        Properties kafka = KafkaClientConfig.load(kafkaConfig);
+        b.append("; Kafka client properties {");
+        String sep = "";
+        for (String key : new TreeSet<>(kafka.stringPropertyNames())) {
+            b.append(sep).append(key).append('=').append(masked(key, kafka.getProperty(key)));
+            sep = ", ";
+        }
+        b.append('}');
+        if (influx.enabled()) {
+            b.append("; InfluxDB token from ").append(influx.tokenFile == null ? "the environment" : influx.tokenFile.toString());
+        }
+        return b.toString();
+    }
+
+    /** A property value as logged: secrets (passwords, JAAS configs, keys, tokens) as {@code ***}. */
+    static String masked(String key, String value) {
+        String k = key.toLowerCase(Locale.ROOT);
+        boolean secret = k.contains("password") || k.contains("jaas") || k.contains("secret") || k.contains("token")
+                || k.contains("credential") || k.endsWith(".key") || k.contains("key.pem") || k.contains("keystore.key");
+        return secret ? "***" : value;
     }
 
     /** Adds the production sources, graph and sinks to {@code env}. */
@@ -177,7 +223,12 @@ public final class RunCommand implements Callable<Integer> {
                                 (DeadLetter d) -> Json.writeBytes(d), DeliveryGuarantee.EXACTLY_ONCE, group + "-dead-letters", producer))
                         .policyAcks(KafkaEdges.<PolicyAck>jsonSink(bootstrap, acksTopic, (PolicyAck a) -> a.policy(),
                                 (PolicyAck a) -> Json.writeBytes(a), DeliveryGuarantee.EXACTLY_ONCE, group + "-policy-acks", producer));
-        influx.addTo(sinks, System.getenv());
+        // Lines InfluxDB refuses for good go to the dead-letter topic too. At least once: three
+        // operators (one per InfluxDB sink) share this sink, so it has no transactional id to fence
+        // one another with; a refused line is only sent after its checkpoint completed.
+        influx.addTo(sinks, System.getenv(), KafkaEdges.<DeadLetter>jsonSink(bootstrap, deadLetterTopic,
+                (DeadLetter d) -> d.origin(), (DeadLetter d) -> Json.writeBytes(d), DeliveryGuarantee.AT_LEAST_ONCE, null,
+                producer));
         LaborwatchPipeline.build(observations, policyUpdates, initialPolicies(), sinks.build(), validation.rules(), revisionHorizon());
     }
 

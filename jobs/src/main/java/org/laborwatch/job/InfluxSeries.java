@@ -1,7 +1,10 @@
 package org.laborwatch.job;
 
 import java.util.concurrent.TimeUnit;
+import java.util.Objects;
 import java.util.function.Consumer;
+import org.apache.flink.api.connector.sink2.Sink;
+import org.laborwatch.contract.DeadLetter;
 import org.laborwatch.contract.LineProtocol;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Observation;
@@ -22,10 +25,14 @@ public final class InfluxSeries {
      * Sets the {@code observations}, {@code metricSeries} and {@code triggerSeries} sinks of
      * {@code sinks} to InfluxDB sinks writing to {@code bucket} in {@code org} at {@code url}.
      *
+     * @param refusals where lines InfluxDB refused for good go, as {@code influx_rejected} dead
+     *     letters (the job's dead-letter output; used by three operators, so not a transactional
+     *     Kafka sink with one id prefix)
      * @param tuning applied to each sink builder before it is built (batching, backoff); may do nothing
      */
     public static PipelineSinks.Builder addTo(PipelineSinks.Builder sinks, String url, String org, String bucket,
-            InfluxToken token, Consumer<InfluxSink.Builder<?>> tuning) {
+            InfluxToken token, Sink<DeadLetter> refusals, Consumer<InfluxSink.Builder<?>> tuning) {
+        Objects.requireNonNull(refusals, "a dead-letter sink for lines InfluxDB refuses is required: they must not be lost");
         // Distinct lambdas, not method references: javac conflates serializable method references
         // that differ only in their instantiated type.
         InfluxSink.Builder<Observation> observations = InfluxSink.<Observation>builder()
@@ -34,6 +41,9 @@ public final class InfluxSeries {
                 .lines((MetricPoint m, TimeUnit p) -> LineProtocol.metric(m, p));
         InfluxSink.Builder<TriggerEvent> triggers = InfluxSink.<TriggerEvent>builder()
                 .lines((TriggerEvent e, TimeUnit p) -> LineProtocol.trigger(e, p));
+        observations.refusals(refusals, LaborwatchPipeline.UID_OBSERVATION_SERIES + "-refused");
+        metrics.refusals(refusals, LaborwatchPipeline.UID_METRIC_SERIES + "-refused");
+        triggers.refusals(refusals, LaborwatchPipeline.UID_TRIGGER_SERIES + "-refused");
         for (InfluxSink.Builder<?> b : java.util.List.<InfluxSink.Builder<?>>of(observations, metrics, triggers)) {
             b.url(url).org(org).bucket(bucket).token(token);
             tuning.accept(b);

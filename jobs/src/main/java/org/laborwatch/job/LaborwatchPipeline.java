@@ -58,6 +58,7 @@ public final class LaborwatchPipeline {
      */
     public static final int MAX_PARALLELISM = 128;
     /** Stable uids of the optional time-series sinks (their buffered points are in checkpoints). */
+    public static final String UID_OBSERVATION_SERIES = "sink-observations";
     public static final String UID_METRIC_SERIES = "sink-metric-series";
     public static final String UID_TRIGGER_SERIES = "sink-trigger-series";
 
@@ -127,7 +128,7 @@ public final class LaborwatchPipeline {
                 .uid(UID_VALIDATE)
                 .name("validate observations");
         if (sinks.observations() != null) {
-            valid.sinkTo(sinks.observations()).uid("sink-observations").name("observations");
+            valid.sinkTo(sinks.observations()).uid(UID_OBSERVATION_SERIES).name("observations");
         }
 
         SingleOutputStreamOperator<MetricPoint> metrics = valid

@@ -335,6 +335,25 @@ public final class InfluxServer implements AutoCloseable {
     }
 
     /**
+     * Writes line protocol (precision seconds) straight to influxd, past the sink; returns the
+     * HTTP status and body, so a test can put points in place that the job's writes then meet.
+     */
+    public String writeDirectly(String database, String lines) {
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(influxdUrl() + "/write?db="
+                            + URLEncoder.encode(database, StandardCharsets.UTF_8) + "&precision=s"))
+                    .timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(lines)).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() + " " + r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
      * Creates a database whose shard groups span 100 years: the data start in 1948, and the default
      * of one shard group a week would make thousands of shards and slow every query.
      */

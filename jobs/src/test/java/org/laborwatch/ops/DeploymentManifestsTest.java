@@ -141,6 +141,28 @@ class DeploymentManifestsTest {
         assertEquals("Job", topics.path("kind").asText());
     }
 
+    /**
+     * Each committing sink's committer re-registers its pendingCommittables gauge at every
+     * checkpoint, which Flink's metric group logs as a "Name collision" WARN: every log
+     * configuration we ship sets that logger to ERROR (the job jar's for local runs, the image's
+     * Flink configuration, and the FlinkDeployment's, which the operator puts in place of the
+     * image's).
+     */
+    @Test
+    void everyShippedLogConfigurationSilencesTheMetricNameCollisions() throws Exception {
+        String logger = "logger.metricgroup.name = org.apache.flink.metrics.MetricGroup";
+        String level = "logger.metricgroup.level = ERROR";
+        String jar = Files.readString(ROOT.resolve("jobs/src/main/resources/log4j2.properties"));
+        assertTrue(jar.contains(logger + "\n" + level), "jobs log4j2.properties");
+        String docker = Files.readString(ROOT.resolve("deploy/Dockerfile"));
+        assertTrue(docker.contains(logger + "\\n" + level) && docker.contains("/opt/flink/conf/log4j-console.properties")
+                && docker.contains("/opt/flink/conf/log4j.properties"), "Dockerfile patches both Flink log configurations");
+        String k8s = k8s("deploy/k8s/flinkdeployment.yaml").get(0).path("spec").path("logConfiguration")
+                .path("log4j-console.properties").asText();
+        assertTrue(k8s.contains(logger + "\n" + level), "FlinkDeployment logConfiguration: " + k8s);
+        assertTrue(k8s.contains("rootLogger.appenderRef.console.ref"), "a complete configuration, not just the one logger");
+    }
+
     private static void assertParses(List<String> args) {
         CommandLine cli = LaborwatchCli.commandLine();
         CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));

@@ -7,12 +7,22 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.sink2.Committer;
+import org.apache.flink.api.connector.sink2.CommitterInitContext;
+import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.StatefulSinkWriter;
+import org.apache.flink.api.connector.sink2.SupportsCommitter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.AsyncSinkBase;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.ElementConverter;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
+import org.apache.flink.streaming.api.connector.sink2.CommittableMessage;
+import org.apache.flink.streaming.api.connector.sink2.CommittableWithLineage;
+import org.apache.flink.streaming.api.connector.sink2.SupportsPostCommitTopology;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.laborwatch.contract.DeadLetter;
 
 /**
  * A Flink Sink V2 that writes elements to InfluxDB as line protocol, through the
@@ -28,8 +38,15 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  *
  * <p>Failures are classified by {@link InfluxResponses}: 429, 5xx, timeouts and connection errors
  * are retried with exponential backoff (the batch goes back to the head of the buffer) for up to
- * {@code maxRetryTime} of consecutive failures; 400/401/403/404 and other client errors fail the
- * job at once with a message that says what to fix.
+ * {@code maxRetryTime} of consecutive failures. A batch refused for itself (400 such as a field
+ * type conflict, 413, other 4xx) is not written again: each of its lines becomes a
+ * {@link DeadLetter} ({@code influx_rejected}, origin {@code influx-sink}, the status and response
+ * body in the detail), counted in {@code numRecordsSendErrors}, and the job goes on. The refused
+ * lines leave the writer's buffer as committables at the next checkpoint, so they never come back
+ * after a restore; once that checkpoint completes they go to the {@linkplain Builder#refusals
+ * dead-letter sink} given to the builder (without one they are logged and counted only). Only
+ * answers after which every later write would fail too (401, 403, 404 of the bucket or org) fail
+ * the job, with a message that says what to fix.
  *
  * <p>Delivery is at-least-once. A point is identified by measurement, tag set and timestamp, and
  * laborwatch timestamps points at their period start, so writing a point again overwrites it with
@@ -38,12 +55,14 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
  * its older value also lands after it.
  *
  * <p>Metrics, per writer subtask: {@code influxBatchesWritten}, {@code influxPointsWritten},
- * {@code influxWriteRetries}, {@code influxWriteFailures} (besides the base sink's
- * {@code numRecordsOut}, {@code numBytesOut} and {@code currentSendTime}).
+ * {@code influxWriteRetries}, {@code influxBatchesRefused}, {@code influxWriteFailures} and the
+ * standard {@code numRecordsSendErrors} (lines refused), besides the base sink's
+ * {@code numRecordsOut}, {@code numBytesOut} and {@code currentSendTime}.
  *
  * @param <T> the element type
  */
-public final class InfluxSink<T> extends AsyncSinkBase<T, String> {
+public final class InfluxSink<T> extends AsyncSinkBase<T, String>
+        implements SupportsCommitter<DeadLetter>, SupportsPostCommitTopology<DeadLetter> {
 
     private static final long serialVersionUID = 1L;
 
@@ -54,6 +73,8 @@ public final class InfluxSink<T> extends AsyncSinkBase<T, String> {
     }
 
     private final InfluxSettings settings;
+    private final Sink<DeadLetter> refusals;
+    private final String refusalsUid;
 
     private InfluxSink(ElementConverter<T, String> converter, Builder<T> b, InfluxSettings settings) {
         super(converter, b.maxBatchSize, b.maxInFlightRequests, b.maxBufferedRequests, b.maxBatchSizeInBytes,
@@ -62,6 +83,8 @@ public final class InfluxSink<T> extends AsyncSinkBase<T, String> {
                 // plus the longest backoff); our retry time bounds the whole outage instead.
                 b.httpTimeout.multipliedBy(2).plus(b.maxBackoff).toMillis(), false);
         this.settings = settings;
+        this.refusals = b.refusals;
+        this.refusalsUid = b.refusalsUid;
     }
 
     public static <T> Builder<T> builder() {
@@ -87,6 +110,31 @@ public final class InfluxSink<T> extends AsyncSinkBase<T, String> {
     @Override
     public SimpleVersionedSerializer<BufferedRequestState<String>> getWriterStateSerializer() {
         return new LineStateSerializer();
+    }
+
+    @Override
+    public Committer<DeadLetter> createCommitter(CommitterInitContext context) {
+        return new RefusedLineCommitter();
+    }
+
+    @Override
+    public SimpleVersionedSerializer<DeadLetter> getCommittableSerializer() {
+        return new RefusedLineSerializer();
+    }
+
+    /** Sends the refused lines, once their checkpoint is complete, to the dead-letter sink if one was given. */
+    @Override
+    public void addPostCommitTopology(DataStream<CommittableMessage<DeadLetter>> committables) {
+        if (refusals == null) {
+            return;
+        }
+        committables
+                .filter(m -> m instanceof CommittableWithLineage<?>)
+                .uid(refusalsUid + "-filter").name("refused lines")
+                .map(m -> ((CommittableWithLineage<DeadLetter>) m).getCommittable())
+                .returns(TypeInformation.of(DeadLetter.class))
+                .uid(refusalsUid + "-map").name("refused lines as dead letters")
+                .sinkTo(refusals).uid(refusalsUid).name("refused lines dead letters");
     }
 
     private org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfiguration configuration() {
@@ -140,6 +188,8 @@ public final class InfluxSink<T> extends AsyncSinkBase<T, String> {
         private Duration initialBackoff = Duration.ofMillis(200);
         private Duration maxBackoff = Duration.ofSeconds(5);
         private Duration maxRetryTime = Duration.ofMinutes(10);
+        private Sink<DeadLetter> refusals;
+        private String refusalsUid;
 
         public Builder<T> url(String url) {
             this.url = url;
@@ -210,6 +260,25 @@ public final class InfluxSink<T> extends AsyncSinkBase<T, String> {
 
         public Builder<T> maxRetryTime(Duration d) {
             this.maxRetryTime = d;
+            return this;
+        }
+
+        /**
+         * Where lines InfluxDB refused for good go, as {@code influx_rejected} dead letters, after
+         * the checkpoint that took them from the writer completes (at least once: a failure after
+         * that checkpoint may send some again). Without it refused lines are logged and counted
+         * only.
+         *
+         * @param sink the dead-letter sink; it is used by a second operator, so a transactional
+         *     Kafka sink needs a transactional id prefix of its own
+         * @param uid the stable uid of that operator (savepoints map its state by it)
+         */
+        public Builder<T> refusals(Sink<DeadLetter> sink, String uid) {
+            this.refusals = Objects.requireNonNull(sink, "refusals sink");
+            if (uid == null || uid.isBlank()) {
+                throw new IllegalArgumentException("the refusals sink needs a stable uid");
+            }
+            this.refusalsUid = uid;
             return this;
         }
 

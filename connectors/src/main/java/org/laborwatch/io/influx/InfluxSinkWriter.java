@@ -7,13 +7,16 @@ import com.influxdb.client.InfluxDBClientOptions;
 import com.influxdb.client.WriteApiBlocking;
 import com.influxdb.client.domain.WritePrecision;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.connector.sink2.CommittingSinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
 import org.apache.flink.connector.base.sink.writer.AsyncSinkWriter;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
@@ -23,14 +26,21 @@ import org.apache.flink.connector.base.sink.writer.config.AsyncSinkWriterConfigu
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.metrics.ThreadSafeSimpleCounter;
+import org.laborwatch.contract.DeadLetter;
+import org.laborwatch.contract.RejectReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The writer of {@link InfluxSink}: one blocking write per batch on a thread of its own, the
- * outcome handed back to the base writer (complete, retry after a backoff, or fail).
+ * outcome handed back to the base writer (complete, retry after a backoff, or fail). A batch
+ * InfluxDB refused for itself completes too, its lines kept as dead letters that
+ * {@link #prepareCommit()} hands to the committer at the next checkpoint.
  */
-final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
+final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> implements CommittingSinkWriter<T, DeadLetter> {
+
+    /** The origin of every dead letter this writer makes. */
+    static final String ORIGIN = "influx-sink";
 
     private static final Logger LOG = LoggerFactory.getLogger(InfluxSinkWriter.class);
 
@@ -44,6 +54,10 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
     private final Counter points;
     private final Counter retries;
     private final Counter failures;
+    private final Counter refusedBatches;
+    private final Counter sendErrors;
+    /** Refused lines since the last checkpoint: added by the io thread, taken by the task thread. */
+    private final ConcurrentLinkedQueue<DeadLetter> refused = new ConcurrentLinkedQueue<>();
 
     /** Consecutive failed attempts and when the streak began; touched by the io thread only. */
     private int failedAttempts;
@@ -78,11 +92,13 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
         int subtask = context.getTaskInfo().getIndexOfThisSubtask();
         this.io = Executors.newSingleThreadExecutor(r -> daemon(r, "influx-write-" + subtask));
         this.retryTimer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "influx-retry-" + subtask));
+        this.sendErrors = context.metricGroup().getNumRecordsSendErrorsCounter();
         MetricGroup metrics = context.metricGroup();
         this.batches = metrics.counter("influxBatchesWritten", new ThreadSafeSimpleCounter());
         this.points = metrics.counter("influxPointsWritten", new ThreadSafeSimpleCounter());
         this.retries = metrics.counter("influxWriteRetries", new ThreadSafeSimpleCounter());
         this.failures = metrics.counter("influxWriteFailures", new ThreadSafeSimpleCounter());
+        this.refusedBatches = metrics.counter("influxBatchesRefused", new ThreadSafeSimpleCounter());
     }
 
     private static Thread daemon(Runnable r, String name) {
@@ -125,7 +141,12 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
             failingSince = now;
         }
         long failingFor = now - failingSince;
-        if (!verdict.retryable()) {
+        if (verdict.action() == InfluxResponses.Action.DEAD_LETTER) {
+            refuse(lines, verdict);
+            result.complete();
+            return;
+        }
+        if (verdict.action() == InfluxResponses.Action.FAIL) {
             failures.inc();
             result.completeExceptionally(new InfluxWriteException(verdict.message(), e));
             return;
@@ -150,6 +171,33 @@ final class InfluxSinkWriter<T> extends AsyncSinkWriter<T, String> {
         } catch (RejectedExecutionException closing) {
             LOG.debug("writer closed; not retrying {} points", lines.size());
         }
+    }
+
+    /**
+     * Keeps the lines of a batch InfluxDB refused for itself as dead letters. The failure streak
+     * ends here: InfluxDB answered, so it is reachable, and the next batch starts afresh.
+     */
+    private void refuse(List<String> lines, InfluxResponses.Verdict verdict) {
+        failedAttempts = 0;
+        String detail = verdict.message() + " (HTTP " + verdict.status() + ", bucket '" + settings.bucket()
+                + "', one of " + lines.size() + " lines of the refused batch)";
+        for (String line : lines) {
+            refused.add(new DeadLetter(RejectReason.INFLUX_REJECTED, detail, ORIGIN, line.getBytes(StandardCharsets.UTF_8)));
+        }
+        refusedBatches.inc();
+        sendErrors.inc(lines.size());
+        LOG.warn("{}; {} lines of the batch go to the dead-letter output, not written again", verdict.message(),
+                lines.size());
+    }
+
+    /** The lines refused since the last checkpoint; the committer keeps them until they are dead letters. */
+    @Override
+    public Collection<DeadLetter> prepareCommit() {
+        List<DeadLetter> taken = new ArrayList<>();
+        for (DeadLetter d; (d = refused.poll()) != null; ) {
+            taken.add(d);
+        }
+        return taken;
     }
 
     @Override

@@ -9,6 +9,7 @@ import com.influxdb.exceptions.InfluxException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,6 +18,8 @@ import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.laborwatch.contract.DeadLetter;
+import org.laborwatch.contract.RejectReason;
 
 /** The sink's pieces that need no server: the builder, the token, the classifier, the state serializer. */
 class InfluxSinkUnitTest {
@@ -75,28 +78,57 @@ class InfluxSinkUnitTest {
 
     @Test
     void throttlingServerErrorsTimeoutsAndConnectionErrorsAreRetried() {
-        assertTrue(classify(status(429, "slow down")).retryable());
-        assertTrue(classify(status(500, "boom")).retryable());
-        assertTrue(classify(status(502, "bad gateway")).retryable());
-        assertTrue(classify(status(503, "unavailable")).retryable());
-        assertTrue(classify(new InfluxException(new ConnectException("Connection refused"))).retryable());
-        assertTrue(classify(new InfluxException(new SocketTimeoutException("timeout"))).retryable());
+        for (int code : new int[] {408, 429, 500, 502, 503, 504}) {
+            InfluxResponses.Verdict v = classify(status(code, "busy"));
+            assertEquals(InfluxResponses.Action.RETRY, v.action(), code + ": " + v);
+            assertEquals(code, v.status());
+            assertTrue(v.retryable());
+        }
+        assertEquals(InfluxResponses.Action.RETRY, classify(new InfluxException(new ConnectException("Connection refused"))).action());
+        assertEquals(InfluxResponses.Action.RETRY, classify(new InfluxException(new SocketTimeoutException("timeout"))).action());
     }
 
     @Test
-    void refusalsFailWithAMessageThatSaysWhatToFix() {
+    void aBatchRefusedForItselfGoesToTheDeadLetterOutputWithTheResponse() {
+        String body = "partial write: field type conflict: input field \"state\" on measurement \"trigger\" is type integer, "
+                + "already exists as type string dropped=1";
+        for (int code : new int[] {400, 405, 409, 413, 422}) {
+            InfluxResponses.Verdict v = classify(status(code, body));
+            assertEquals(InfluxResponses.Action.DEAD_LETTER, v.action(), code + ": " + v);
+            assertFalse(v.retryable());
+            assertTrue(v.message().contains(body), v.message());
+        }
+        assertTrue(classify(status(400, body)).message().startsWith("InfluxDB refused the write: 400 bad request"));
+        assertTrue(classify(status(413, "too large")).message().contains("lower the sink's batch size"));
+    }
+
+    @Test
+    void onlyAnswersThatEveryLaterWriteWouldGetFailTheJobSayingWhatToFix() {
         InfluxResponses.Verdict unauthorized = classify(status(401, "unauthorized access"));
-        assertFalse(unauthorized.retryable());
+        assertEquals(InfluxResponses.Action.FAIL, unauthorized.action());
         assertTrue(unauthorized.message().startsWith("InfluxDB refused the write: 401 unauthorized — check the token"),
                 unauthorized.message());
         assertFalse(unauthorized.message().contains("s3cret"));
+        InfluxResponses.Verdict forbidden = classify(status(403, "forbidden"));
+        assertEquals(InfluxResponses.Action.FAIL, forbidden.action());
+        assertTrue(forbidden.message().contains("give it write permission"), forbidden.message());
         InfluxResponses.Verdict notFound = classify(status(404, "database not found: \"b\""));
-        assertFalse(notFound.retryable());
+        assertEquals(InfluxResponses.Action.FAIL, notFound.action());
         assertTrue(notFound.message().contains("404 bucket not found — bucket 'b' in org 'o'"), notFound.message());
         assertTrue(notFound.message().contains("database not found"), notFound.message());
-        assertFalse(classify(status(400, "field type conflict")).retryable());
-        assertFalse(classify(status(403, "forbidden")).retryable());
-        assertFalse(classify(new IllegalStateException("bug")).retryable());
+        assertEquals(InfluxResponses.Action.FAIL, classify(new IllegalStateException("bug")).action());
+    }
+
+    @Test
+    void aRefusedLineSurvivesACheckpointAsACommittable() throws IOException {
+        RefusedLineSerializer s = new RefusedLineSerializer();
+        DeadLetter letter = new DeadLetter(RejectReason.INFLUX_REJECTED, "InfluxDB refused the write: 400 (HTTP 400)",
+                InfluxSinkWriter.ORIGIN, "trigger,policy=pólítica,region=US state=1i 0".getBytes(StandardCharsets.UTF_8));
+        assertEquals(letter, s.deserialize(s.getVersion(), s.serialize(letter)));
+        DeadLetter noOrigin = new DeadLetter(RejectReason.INFLUX_REJECTED, "d", null, new byte[3000], 100);
+        assertEquals(noOrigin, s.deserialize(s.getVersion(), s.serialize(noOrigin)));
+        assertTrue(assertThrows(IOException.class, () -> s.deserialize(2, s.serialize(letter))).getMessage()
+                .contains("unknown version 2"));
     }
 
     @Test
