@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
 import org.laborwatch.metrics.AsPublished;
 import org.laborwatch.metrics.Metric;
 import org.laborwatch.metrics.MetricCatalogue;
@@ -172,26 +173,13 @@ public final class ComputeCommand implements Callable<Integer> {
     }
 
     /**
-     * What a file gave.
+     * What the inputs gave.
      *
      * @param points the final point per (metric, region, sector, period, indicator), in that order
      * @param metrics the names of the metrics with at least one point
-     * @param series the input series the file held, as {@link MetricSupply#label}
+     * @param series the input series the files held, as {@link MetricSupply#label}
      */
     record Computed(Map<List<String>, MetricPoint> points, Set<String> metrics, Set<String> series) {}
-
-    static Computed compute(Path input, PublishedFormat format, ReaderOptions options, List<Metric> metrics)
-            throws IOException {
-        return compute(input, format, options, metrics, false);
-    }
-
-    /** Like {@link #compute(List, List, boolean)} over one file. */
-    static Computed compute(Path input, PublishedFormat format, ReaderOptions options, List<Metric> metrics,
-            boolean asPublished) throws IOException {
-        List<org.laborwatch.contract.Observation> observations = new ArrayList<>();
-        InputFile.read("--input", input, format, options, observations::add);
-        return compute(observations, metrics, asPublished);
-    }
 
     /** An input whose vintages go back in time within a region, so "first computed" has no meaning. */
     static final class AsPublishedOrderException extends RuntimeException {
@@ -208,7 +196,7 @@ public final class ComputeCommand implements Callable<Integer> {
      * first computed after a whole release ({@link AsPublished}, one per region, as regions are
      * independent), or the latest point of a period that never had a value.
      */
-    static Computed compute(List<org.laborwatch.contract.Observation> observations, List<Metric> metrics,
+    static Computed compute(List<Observation> observations, List<Metric> metrics,
             boolean asPublished) {
         MetricEngine engine = new MetricEngine(metrics);
         Map<String, RegionSeries> regions = new HashMap<>();
