@@ -31,6 +31,17 @@ import java.util.concurrent.TimeUnit;
  * value with {@code unavailable=true}; queries that must ignore such values filter on
  * {@code unavailable = false}.
  *
+ * <p>A metric point carries two readings in two fields of the same point (same measurement, tags
+ * and timestamp): {@code value}, the latest value, and {@link #AS_PUBLISHED
+ * as_published}, the value as first published ({@link #metricAsPublished}), written apart as
+ * a line with only that field. InfluxDB merges the fields written to one point, so a revision
+ * that rewrites {@code value} leaves {@code as_published} alone:
+ *
+ * <pre>
+ * metric,indicator=unemployment_rate,metric=sahm_gap,region=US,sector=all unavailable=false,value=0.50 1719792000000000000
+ * metric,indicator=unemployment_rate,metric=sahm_gap,region=US,sector=all as_published=0.53 1719792000000000000
+ * </pre>
+ *
  * <p>Escaping follows the line-protocol reference: commas and spaces in the measurement; commas,
  * equals signs and spaces in tag keys, tag values and field keys; double quotes and backslashes in
  * string field values. What line protocol cannot carry is refused with an
@@ -49,6 +60,12 @@ public final class LineProtocol {
 
     /** Measurement of metric points. */
     public static final String METRIC = "metric";
+
+    /**
+     * Field of a metric point holding its value as first published (after the whole release that
+     * first made its period computable), next to the latest {@code value}.
+     */
+    public static final String AS_PUBLISHED = "as_published";
 
     /** Measurement of trigger decisions. */
     public static final String TRIGGER = "trigger";
@@ -80,6 +97,13 @@ public final class LineProtocol {
     /** The metric point as a line, timestamped at {@code precision}. */
     public static String metric(MetricPoint p, TimeUnit precision) {
         Objects.requireNonNull(p, "metric point");
+        String fields = p.isAvailable()
+                ? "unavailable=false,value=" + p.value().toPlainString()
+                : "unavailable=true";
+        return line(METRIC, metricTags(p), fields, timestamp(p.period(), precision));
+    }
+
+    private static Map<String, String> metricTags(MetricPoint p) {
         Map<String, String> tags = new TreeMap<>();
         // The input indicator is a tag too: claims_4wk_avg of initial and of continued claims share
         // metric, region, sector and week, and must not overwrite each other.
@@ -89,10 +113,22 @@ public final class LineProtocol {
         tags.put("metric", p.metric());
         tags.put("region", p.region());
         tags.put("sector", p.sector());
-        String fields = p.isAvailable()
-                ? "unavailable=false,value=" + p.value().toPlainString()
-                : "unavailable=true";
-        return line(METRIC, tags, fields, timestamp(p.period(), precision));
+        return tags;
+    }
+
+    /**
+     * The point's value as the {@link #AS_PUBLISHED as_published} field of its series and period
+     * (the same tags and timestamp as {@link #metric}), timestamped at {@code precision}.
+     *
+     * @throws IllegalArgumentException for an unavailable point: only a value is ever published
+     */
+    public static String metricAsPublished(MetricPoint p, TimeUnit precision) {
+        Objects.requireNonNull(p, "metric point");
+        if (!p.isAvailable()) {
+            throw new IllegalArgumentException("an unavailable point has no as-published value: " + p.metric() + " "
+                    + p.region() + " " + p.period());
+        }
+        return line(METRIC, metricTags(p), AS_PUBLISHED + "=" + p.value().toPlainString(), timestamp(p.period(), precision));
     }
 
     /** A trigger decision as a line, timestamped in nanoseconds. */

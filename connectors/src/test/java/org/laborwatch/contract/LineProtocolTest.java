@@ -67,6 +67,22 @@ class LineProtocolTest {
     }
 
     @Test
+    void asPublishedIsAFieldOfTheSamePointAndNeverOfAnUnavailableOne() {
+        MetricPoint p = MetricPoint.ok("sahm_gap", "unemployment_rate", "US", "all", Frequency.MONTHLY, JULY,
+                new BigDecimal("0.53"), LocalDate.of(2024, 8, 2));
+        String latest = LineProtocol.metric(p);
+        String first = LineProtocol.metricAsPublished(p, TimeUnit.NANOSECONDS);
+        assertEquals("metric,indicator=unemployment_rate,metric=sahm_gap,region=US,sector=all as_published=0.53 1719792000000000000",
+                first);
+        // Same measurement, tags and timestamp as the latest reading: InfluxDB merges the two fields.
+        assertEquals(latest.substring(0, latest.indexOf(' ')), first.substring(0, first.indexOf(' ')));
+        assertEquals(latest.substring(latest.lastIndexOf(' ')), first.substring(first.lastIndexOf(' ')));
+        MetricPoint missing = MetricPoint.unavailable("sahm_gap", "unemployment_rate", "US", "all", Frequency.MONTHLY,
+                JULY, "missing 2024-03", LocalDate.of(2024, 8, 2));
+        assertThrows(IllegalArgumentException.class, () -> LineProtocol.metricAsPublished(missing, TimeUnit.NANOSECONDS));
+    }
+
+    @Test
     void unavailableMetricWritesOnlyTheFlag() {
         MetricPoint p = MetricPoint.unavailable("sahm_gap", "unemployment_rate", "US-CA", "all", Frequency.MONTHLY,
                 JULY, "missing 2024-03", LocalDate.of(2024, 8, 2));

@@ -151,7 +151,8 @@ public final class Backtest {
         if (o.vintage().isBefore(newest)) {
             throw new PublicationOrderException("observation of the release of " + o.vintage() + " (" + o.indicator()
                     + " " + o.region() + " " + o.period() + ") after the release of " + newest + " of the same series: "
-                    + "replay the vintages in publication order, oldest release first (give the older file first)");
+                    + "replay the vintages in publication order, oldest release first (the commands merge several files in that "
+                    + "order, so one file is out of order within itself: sort its rows by release)");
         }
     }
 

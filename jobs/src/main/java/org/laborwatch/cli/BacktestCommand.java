@@ -20,6 +20,7 @@ import org.laborwatch.backtest.BacktestChart;
 import org.laborwatch.backtest.Episode;
 import org.laborwatch.backtest.RealTimeComparison;
 import org.laborwatch.backtest.RecessionRecord;
+import org.laborwatch.contract.Observation;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
@@ -52,7 +53,8 @@ public final class BacktestCommand implements Callable<Integer> {
             completionCandidates = BundledIds.class)
     List<String> policies;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE", description = "A published data file; repeatable.")
+    @Option(names = "--input", required = true, paramLabel = "FILE", description = "A published data file; repeatable "
+            + "(several are replayed release by release, in publication order across the files).")
     List<Path> inputs;
 
     @Option(names = "--format", required = true, paramLabel = "FORMAT",
@@ -99,7 +101,7 @@ public final class BacktestCommand implements Callable<Integer> {
             description = "Decide in real time: each period on its value as first published (after the whole release "
                     + "that first made it computable), when that release came out, as a monitor would have decided that "
                     + "day. The inputs must be vintages in publication order (alfred-vintages, rtdsm, bls-state-release, "
-                    + "alfred-first-release; several files oldest first). The episodes written are the real-time ones; "
+                    + "alfred-first-release; several files are merged release by release). The episodes written are the real-time ones; "
                     + "the summary adds \"Real time vs latest data\": each real-time episode next to the one the values "
                     + "after the last release give, and what moves (dates that shift, episodes that appear or vanish).")
     boolean asPublished;
@@ -110,22 +112,16 @@ public final class BacktestCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintStream console = System.out;
-        if (formats.size() != 1 && formats.size() != inputs.size()) {
-            throw new ParameterException(spec.commandLine(), "give one --format for all inputs or one per --input ("
-                    + inputs.size() + " inputs, " + formats.size() + " formats)");
-        }
-        List<PublishedFormat> published = new ArrayList<>();
-        for (String f : formats) {
-            try {
-                published.add(PublishedFormat.byName(f));
-            } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--format: " + e.getMessage());
-            }
+        PublishedInputs published;
+        try {
+            published = PublishedInputs.of(inputs, formats);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
         }
         // Everything the user can get wrong is checked before the inputs are read.
         OutputPath.check("--out", out);
         OutputPath.check("--chart", chart);
-        inputs.forEach(i -> InputFile.check("--input", i));
+        published.check();
         List<Policy> running = new ArrayList<>();
         for (String p : policies) {
             running.add(Files.exists(Path.of(p)) ? PolicyParser.parseFile(Path.of(p)) : BundledPolicies.load(p));
@@ -139,25 +135,25 @@ public final class BacktestCommand implements Callable<Integer> {
         ProgressReporter status = progress.reporter(System.err);
         status.tickEvery(250);
         try {
-            for (int i = 0; i < inputs.size(); i++) {
-                status.phase(String.format("reading file %d of %d, %s", i + 1, inputs.size(), inputs.get(i).getFileName()),
-                        "records in all", records::get);
-                PublishedFormat format = published.get(formats.size() == 1 ? 0 : i);
-                ReaderOptions options = vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage);
-                try {
-                    InputFile.read("--input", inputs.get(i), format, options, o -> {
-                        backtest.accept(o);
-                        records.incrementAndGet();
-                    });
-                } catch (Backtest.PublicationOrderException e) {
-                    status.close();
-                    PrintWriter err = spec.commandLine().getErr();
-                    err.println("laborwatch: --as-published: " + inputs.get(i) + " (format " + format.formatName() + "): "
-                            + e.getMessage());
-                    err.flush();
-                    return 1;
+            ReaderOptions options = vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage);
+            List<Observation> observations = published.read(options, (in, i) -> {
+                status.phase(String.format("reading file %d of %d, %s", i + 1, inputs.size(), in.path().getFileName()),
+                        "files read", filesRead::get);
+                filesRead.set(i);
+            });
+            filesRead.set(inputs.size());
+            status.phase("replaying in publication order", "records in all", records::get);
+            try {
+                for (Observation o : observations) {
+                    backtest.accept(o);
+                    records.incrementAndGet();
                 }
-                filesRead.incrementAndGet();
+            } catch (Backtest.PublicationOrderException e) {
+                status.close();
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("laborwatch: --as-published: " + published.describe() + ": " + e.getMessage());
+                err.flush();
+                return 1;
             }
             backtest.finish();
             status.stop();

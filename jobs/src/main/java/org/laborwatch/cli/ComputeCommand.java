@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
 import org.laborwatch.metrics.AsPublished;
 import org.laborwatch.metrics.Metric;
 import org.laborwatch.metrics.MetricCatalogue;
@@ -35,12 +36,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code laborwatch compute}: reads a published file and computes metrics over it with the job's
- * own {@link MetricEngine} (one {@link RegionSeries} per region, observations in file order), then
- * writes the final value of every (metric, indicator, region, sector, period) as CSV. No Flink.
+ * {@code laborwatch compute}: reads one or several published files and computes metrics over them
+ * with the job's own {@link MetricEngine} (one {@link RegionSeries} per region, observations in
+ * {@link org.laborwatch.readers.ReleaseOrder}: release by release, in publication order across the
+ * files), then writes the final (or, with {@code --as-published}, the first published) value of
+ * every (metric, indicator, region, sector, period) as CSV. No Flink.
  */
 @Command(name = "compute", mixinStandardHelpOptions = true, usageHelpWidth = 120,
-        description = "Compute metrics over a published file with the job's metric code and write CSV "
+        description = "Compute metrics over one or several published files (replayed release by release in "
+                + "publication order across the files) with the job's metric code and write CSV "
                 + "(metric,indicator,region,sector,period,value,status,reason: the final value of each point; an "
                 + "unavailable point has an empty value, status unavailable and the reason, such as "
                 + "'unemployment_rate (sa) missing for 2025-10'), sorted by metric, region, sector, period, indicator. "
@@ -52,12 +56,14 @@ public final class ComputeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--input", paramLabel = "FILE", required = true, description = "The published file to read.")
-    Path input;
+    @Option(names = "--input", paramLabel = "FILE", required = true,
+            description = "A published file to read; repeatable (several files are replayed release by release, in "
+                    + "publication order across them).")
+    List<Path> inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
-            description = "Its format (listed below).")
-    String format;
+            description = "The format of each --input, in order, or one for all (listed below).")
+    List<String> formats;
 
     @Option(names = "--metric", paramLabel = "NAME", required = true,
             description = "A metric to compute (repeatable; listed below).")
@@ -75,9 +81,9 @@ public final class ComputeCommand implements Callable<Integer> {
     @Option(names = "--as-published",
             description = "Write each point as first computed, after the whole release that first made its period "
                     + "computable (what a monitor would have said that day), instead of its latest value; same "
-                    + "columns. The input must be in publication order, as the vintage formats (alfred-vintages, rtdsm, "
-                    + "bls-state-release, alfred-first-release) emit it. A period never computed keeps its latest, "
-                    + "unavailable, point.")
+                    + "columns. Each input must be in publication order, as the vintage formats (alfred-vintages, rtdsm, "
+                    + "bls-state-release, alfred-first-release) emit it; several are merged release by release. A period "
+                    + "never computed keeps its latest, unavailable, point.")
     boolean asPublished;
 
     /** The formats and metrics, for the help footer (picocli formats it: %n is a line break). */
@@ -101,11 +107,11 @@ public final class ComputeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        PublishedFormat published;
+        PublishedInputs published;
         try {
-            published = PublishedFormat.byName(format);
+            published = PublishedInputs.of(inputs, formats);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Set<String> names = new LinkedHashSet<>(metrics);
         List<Metric> selected = new ArrayList<>();
@@ -126,20 +132,20 @@ public final class ComputeCommand implements Callable<Integer> {
             }
         }
         OutputPath.check("--out", out);
+        published.check();
         Computed computed;
         try {
-            computed = compute(input, published, options, selected, asPublished);
+            computed = compute(published.read(options), selected, asPublished);
         } catch (AsPublishedOrderException e) {
             PrintWriter err = spec.commandLine().getErr();
-            err.println("laborwatch: --as-published: " + input + " (format " + published.formatName() + "): "
-                    + e.getMessage());
+            err.println("laborwatch: --as-published: " + published.describe() + ": " + e.getMessage());
             err.flush();
             return 1;
         }
         PrintWriter err = spec.commandLine().getErr();
         List<String> missing = names.stream().filter(n -> !computed.metrics().contains(n)).toList();
         for (String name : missing) {
-            err.println("laborwatch: no " + name + " from " + input + " (format " + published.formatName() + "): "
+            err.println("laborwatch: no " + name + " from " + published.describe() + ": "
                     + MetricSupply.whyNothing(name, computed.series()) + ". The input has "
                     + MetricSupply.list(computed.series()) + ".");
         }
@@ -167,18 +173,13 @@ public final class ComputeCommand implements Callable<Integer> {
     }
 
     /**
-     * What a file gave.
+     * What the inputs gave.
      *
      * @param points the final point per (metric, region, sector, period, indicator), in that order
      * @param metrics the names of the metrics with at least one point
-     * @param series the input series the file held, as {@link MetricSupply#label}
+     * @param series the input series the files held, as {@link MetricSupply#label}
      */
     record Computed(Map<List<String>, MetricPoint> points, Set<String> metrics, Set<String> series) {}
-
-    static Computed compute(Path input, PublishedFormat format, ReaderOptions options, List<Metric> metrics)
-            throws IOException {
-        return compute(input, format, options, metrics, false);
-    }
 
     /** An input whose vintages go back in time within a region, so "first computed" has no meaning. */
     static final class AsPublishedOrderException extends RuntimeException {
@@ -190,12 +191,13 @@ public final class ComputeCommand implements Callable<Integer> {
     }
 
     /**
-     * Like {@link #compute(Path, PublishedFormat, ReaderOptions, List)}; with {@code asPublished}, each
-     * point is the one first computed after a whole release ({@link AsPublished}, one per region, as
-     * regions are independent), or the latest point of a period that never had a value.
+     * The metrics over {@code observations}, taken in the order given (the commands give them in
+     * {@link org.laborwatch.readers.ReleaseOrder}); with {@code asPublished}, each point is the one
+     * first computed after a whole release ({@link AsPublished}, one per region, as regions are
+     * independent), or the latest point of a period that never had a value.
      */
-    static Computed compute(Path input, PublishedFormat format, ReaderOptions options, List<Metric> metrics,
-            boolean asPublished) throws IOException {
+    static Computed compute(List<Observation> observations, List<Metric> metrics,
+            boolean asPublished) {
         MetricEngine engine = new MetricEngine(metrics);
         Map<String, RegionSeries> regions = new HashMap<>();
         Comparator<List<String>> byFields = (a, b) -> {
@@ -211,7 +213,7 @@ public final class ComputeCommand implements Callable<Integer> {
         Set<String> names = new TreeSet<>();
         Set<String> series = new TreeSet<>();
         Map<String, AsPublished> trackers = new HashMap<>();
-        InputFile.read("--input", input, format, options, o -> {
+        observations.forEach(o -> {
             series.add(MetricSupply.label(o.indicator(), o.adjustment()));
             RegionSeries data = regions.computeIfAbsent(o.region(), k -> new RegionSeries());
             AsPublished tracker = trackers.computeIfAbsent(o.region(), k -> new AsPublished());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import org.laborwatch.backtest.Backtest;
+import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.metrics.MetricCatalogue;
@@ -20,6 +21,7 @@ import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.readers.PublishedFormat;
 import org.laborwatch.readers.ReaderOptions;
+import org.laborwatch.readers.ReleaseOrder;
 
 /**
  * The demo's "Sahm rule in real time" section: the national Sahm gap of one year as each Employment
@@ -82,10 +84,13 @@ final class RealTimeSahm {
     static List<Month> compute(Path data) throws IOException {
         Policy sahm = BundledPolicies.load("sahm-national");
         Backtest realTime = Backtest.asPublished(List.of(sahm), new MetricEngine(MetricCatalogue.named(SahmGap.NAME)));
+        List<Observation> vintages = new ArrayList<>();
         InputFile.read("--data", data.resolve(VINTAGES), PublishedFormat.byName("alfred-vintages"),
-                ReaderOptions.defaults(), realTime::accept);
-        InputFile.read("--data", data.resolve(TODAY), PublishedFormat.byName("fred"), ReaderOptions.defaults(),
-                realTime::accept);
+                ReaderOptions.defaults(), vintages::add);
+        List<Observation> latestVintage = new ArrayList<>();
+        InputFile.read("--data", data.resolve(TODAY), PublishedFormat.byName("fred"), ReaderOptions.defaults(), latestVintage::add);
+        // In publication order, as every command replays several files: FRED's April 2026 vintage comes last.
+        ReleaseOrder.merge(List.of(vintages, latestVintage)).forEach(realTime::accept);
         realTime.finish();
         Backtest today = realTime.latestData();
         NavigableMap<LocalDate, BigDecimal> published = realTime.series(SahmGap.NAME, "US", "all");

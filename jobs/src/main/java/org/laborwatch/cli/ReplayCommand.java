@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -18,35 +17,40 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.laborwatch.contract.Json;
 import org.laborwatch.contract.Observation;
-import org.laborwatch.readers.PublishedFormat;
 import org.laborwatch.readers.ReaderOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code laborwatch replay}: loads a published file into the observations topic, one Observation
- * JSON per record, keyed by series ({@code indicator|region|sector|adjustment}) and placed in the
+ * {@code laborwatch replay}: loads one or several published files into the observations topic, one
+ * Observation JSON per record, in {@link org.laborwatch.readers.ReleaseOrder} (release by release, in
+ * publication order across the files: the job then follows each revision as it came out), keyed by series ({@code indicator|region|sector|adjustment}) and placed in the
  * partition of its region, so each series, and each region, stays in one partition, in period order. The producer is idempotent (acks=all), so a retry
  * never writes a record twice.
  */
 @Command(name = "replay", mixinStandardHelpOptions = true,
-        description = "Load a published file (any format `compute --help` lists) into the observations topic, keyed by series.")
+        description = "Load one or several published files (any format `compute --help` lists) into the observations "
+                + "topic, keyed by series, release by release in publication order across the files.")
 public final class ReplayCommand implements Callable<Integer> {
 
     @Option(names = "--bootstrap", paramLabel = "HOST:PORT", required = true,
             defaultValue = "${env:LABORWATCH_BOOTSTRAP}", description = "Kafka bootstrap servers (env LABORWATCH_BOOTSTRAP).")
     String bootstrap;
 
-    @Option(names = "--input", paramLabel = "FILE", required = true, description = "The published file to replay.")
-    Path input;
+    @Option(names = "--input", paramLabel = "FILE", required = true,
+            description = "A published file to replay; repeatable (several are merged release by release, in publication "
+                    + "order; each file keeps its own order, and on the same day the file given first goes first).")
+    List<Path> inputs;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true,
-            description = "Its format: ${COMPLETION-CANDIDATES}.", completionCandidates = BacktestCommand.FormatNames.class)
-    String format;
+            description = "The format of each --input, in order, or one for all: ${COMPLETION-CANDIDATES}.",
+            completionCandidates = BacktestCommand.FormatNames.class)
+    List<String> formats;
 
     @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
             description = "Publication date of the values, stamped on every observation (default: from a file name "
-                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise).")
+                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise); applies "
+                    + "to every --input.")
     LocalDate vintage;
 
     @Option(names = "--topic", defaultValue = "laborwatch.observations", description = "Topic (default: ${DEFAULT-VALUE}).")
@@ -74,18 +78,18 @@ public final class ReplayCommand implements Callable<Integer> {
         if (rate != null && rate < 1) {
             throw new IllegalArgumentException("--rate must be at least 1, got " + rate);
         }
-        PublishedFormat published = PublishedFormat.byName(format);
-        List<Observation> observations = new ArrayList<>();
-        InputFile.read("--input", input, published,
-                vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage), observations::add);
+        PublishedInputs published = PublishedInputs.of(inputs, formats);
+        published.check();
+        List<Observation> observations = published.read(
+                vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage));
         if (observations.isEmpty()) {
-            throw new IllegalArgumentException("--input " + input + " has no observations laborwatch reads (only a header, "
-                    + "or only series it does not map); nothing replayed");
+            throw new IllegalArgumentException("--input " + published.describe() + ": no observations laborwatch reads "
+                    + "(only a header, or only series it does not map); nothing replayed");
         }
         Properties client = KafkaClientConfig.load(kafkaConfig);
         brokerCheck.check(bootstrap, client);
         long sent = send(observations, client);
-        out.printf("replayed %d observations from %s to %s%n", sent, input.getFileName(), topic);
+        out.printf("replayed %d observations from %s to %s%n", sent, published.fileNames(), topic);
         return 0;
     }
 

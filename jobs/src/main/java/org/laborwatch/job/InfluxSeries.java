@@ -14,7 +14,8 @@ import org.laborwatch.io.influx.InfluxToken;
 
 /**
  * The three InfluxDB measurements of DESIGN.md as pipeline sinks: {@code observation} (accepted
- * observations), {@code metric} (metric points) and {@code trigger} (trigger events), all
+ * observations), {@code metric} (metric points: the latest {@code value} and, as a second field of
+ * the same point, the {@code as_published} value) and {@code trigger} (trigger events), all
  * timestamped at their period start, so a replay overwrites instead of adding points.
  */
 public final class InfluxSeries {
@@ -22,7 +23,7 @@ public final class InfluxSeries {
     private InfluxSeries() {}
 
     /**
-     * Sets the {@code observations}, {@code metricSeries} and {@code triggerSeries} sinks of
+     * Sets the {@code observations}, {@code metricSeries}, {@code asPublishedSeries} and {@code triggerSeries} sinks of
      * {@code sinks} to InfluxDB sinks writing to {@code bucket} in {@code org} at {@code url}.
      *
      * @param refusals where lines InfluxDB refused for good go, as {@code influx_rejected} dead
@@ -39,15 +40,19 @@ public final class InfluxSeries {
                 .lines((Observation o, TimeUnit p) -> LineProtocol.observation(o, p));
         InfluxSink.Builder<MetricPoint> metrics = InfluxSink.<MetricPoint>builder()
                 .lines((MetricPoint m, TimeUnit p) -> LineProtocol.metric(m, p));
+        InfluxSink.Builder<MetricPoint> asPublished = InfluxSink.<MetricPoint>builder()
+                .lines((MetricPoint m, TimeUnit p) -> LineProtocol.metricAsPublished(m, p));
         InfluxSink.Builder<TriggerEvent> triggers = InfluxSink.<TriggerEvent>builder()
                 .lines((TriggerEvent e, TimeUnit p) -> LineProtocol.trigger(e, p));
         observations.refusals(refusals, LaborwatchPipeline.UID_OBSERVATION_SERIES + "-refused");
         metrics.refusals(refusals, LaborwatchPipeline.UID_METRIC_SERIES + "-refused");
+        asPublished.refusals(refusals, LaborwatchPipeline.UID_AS_PUBLISHED_SERIES + "-refused");
         triggers.refusals(refusals, LaborwatchPipeline.UID_TRIGGER_SERIES + "-refused");
-        for (InfluxSink.Builder<?> b : java.util.List.<InfluxSink.Builder<?>>of(observations, metrics, triggers)) {
+        for (InfluxSink.Builder<?> b : java.util.List.<InfluxSink.Builder<?>>of(observations, metrics, asPublished, triggers)) {
             b.url(url).org(org).bucket(bucket).token(token);
             tuning.accept(b);
         }
-        return sinks.observations(observations.build()).metricSeries(metrics.build()).triggerSeries(triggers.build());
+        return sinks.observations(observations.build()).metricSeries(metrics.build())
+                .asPublishedSeries(asPublished.build()).triggerSeries(triggers.build());
     }
 }

@@ -35,7 +35,8 @@ import org.laborwatch.trigger.PolicyBook;
  * </pre>
  *
  * <p>Optional second consumers write the observations, metric points and trigger events to a
- * time-series store (InfluxDB) next to their primary sinks.
+ * time-series store (InfluxDB) next to their primary sinks; with them, a region-keyed marker
+ * ({@link MarkAsPublished}) passes the points that carry each period's as-published value.
  *
  * <p>No operator waits for a watermark: labor data are sparse and arrive in bursts, so each series
  * is ordered by its own periods and each policy evaluates a period when its inputs are complete.
@@ -61,6 +62,9 @@ public final class LaborwatchPipeline {
     public static final String UID_OBSERVATION_SERIES = "sink-observations";
     public static final String UID_METRIC_SERIES = "sink-metric-series";
     public static final String UID_TRIGGER_SERIES = "sink-trigger-series";
+    /** Stable uids of the as-published marker (its state) and its time-series sink. */
+    public static final String UID_AS_PUBLISHED = "as-published";
+    public static final String UID_AS_PUBLISHED_SERIES = "sink-as-published-series";
 
     private LaborwatchPipeline() {}
 
@@ -168,6 +172,13 @@ public final class LaborwatchPipeline {
         allMetrics.sinkTo(sinks.metrics()).uid("sink-metrics").name("metric points");
         if (sinks.metricSeries() != null) {
             allMetrics.sinkTo(sinks.metricSeries()).uid(UID_METRIC_SERIES).name("metric series");
+        }
+        if (sinks.asPublishedSeries() != null) {
+            metrics.keyBy(MarkAsPublished::keyOf)
+                    .process(new MarkAsPublished())
+                    .uid(UID_AS_PUBLISHED)
+                    .name("as published")
+                    .sinkTo(sinks.asPublishedSeries()).uid(UID_AS_PUBLISHED_SERIES).name("as-published series");
         }
         if (sinks.policyAcks() != null) {
             triggers.getSideOutput(PolicyDescriptors.POLICY_ACKS)

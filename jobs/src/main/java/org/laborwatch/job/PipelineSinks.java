@@ -20,6 +20,9 @@ import org.laborwatch.contract.TriggerEvent;
  *     {@code metrics} (optional; a second consumer of the metric stream)
  * @param triggerSeries trigger events again, for the {@code trigger} measurement next to
  *     {@code triggers} (optional; a second consumer of the trigger stream)
+ * @param asPublishedSeries the metric points that carry their period's value as first published
+ *     ({@link org.laborwatch.metrics.FirstPublication}), for a time-series store to keep next to
+ *     the latest value (optional; roll-ups are not among them)
  */
 public record PipelineSinks(
         Sink<TriggerEvent> triggers,
@@ -28,7 +31,8 @@ public record PipelineSinks(
         Sink<PolicyAck> policyAcks,
         Sink<Observation> observations,
         Sink<MetricPoint> metricSeries,
-        Sink<TriggerEvent> triggerSeries) {
+        Sink<TriggerEvent> triggerSeries,
+        Sink<MetricPoint> asPublishedSeries) {
 
     public static Builder builder() {
         return new Builder();
@@ -43,6 +47,7 @@ public record PipelineSinks(
         private Sink<Observation> observations;
         private Sink<MetricPoint> metricSeries;
         private Sink<TriggerEvent> triggerSeries;
+        private Sink<MetricPoint> asPublishedSeries;
 
         public Builder triggers(Sink<TriggerEvent> sink) {
             this.triggers = sink;
@@ -79,11 +84,17 @@ public record PipelineSinks(
             return this;
         }
 
+        public Builder asPublishedSeries(Sink<MetricPoint> sink) {
+            this.asPublishedSeries = sink;
+            return this;
+        }
+
         public PipelineSinks build() {
             Objects.requireNonNull(triggers, "a sink for trigger events is required");
             Objects.requireNonNull(metrics, "a sink for metric points is required");
             Objects.requireNonNull(deadLetters, "a sink for dead letters is required: bad input must not be lost");
-            return new PipelineSinks(triggers, metrics, deadLetters, policyAcks, observations, metricSeries, triggerSeries);
+            return new PipelineSinks(triggers, metrics, deadLetters, policyAcks, observations, metricSeries, triggerSeries,
+                    asPublishedSeries);
         }
     }
 }

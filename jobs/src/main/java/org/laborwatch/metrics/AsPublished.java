@@ -20,7 +20,8 @@ import org.laborwatch.contract.MetricPoint;
  * that release's vintage counts. A release is closed when the first point of a newer vintage
  * arrives, or by {@link #finish}. A period whose first point was unavailable (an input missing)
  * becomes "as published" with the first release that computes a value for it; an unavailable
- * point without a vintage (none of its inputs held) only counts as the latest.
+ * point without a vintage (none of its inputs held), or older than the open release (recomputed by
+ * it, still unavailable), only counts as the latest.
  *
  * <p>Points are told apart by metric, indicator, region, sector and period, as the engine keys
  * them. Their vintage (the newest input's) is the release they belong to, which is why points must
@@ -88,6 +89,13 @@ public final class AsPublished {
         LocalDate vintage = point.vintage();
         if (vintage == null) {
             // An unavailable point with no input at all has no release; it can only ever be the latest.
+            latest.put(Key.of(point), point);
+            return;
+        }
+        if (openRelease != null && vintage.isBefore(openRelease) && !point.isAvailable()) {
+            // Recomputed by the open release but still unavailable: its vintage is that of its newest
+            // input held, which can be older (tur_3mo of 2025-10, with no October 2025 ever, is
+            // recomputed by December's release from September's value). It publishes nothing.
             latest.put(Key.of(point), point);
             return;
         }

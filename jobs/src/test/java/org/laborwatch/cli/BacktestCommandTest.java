@@ -89,17 +89,45 @@ class BacktestCommandTest {
     }
 
     @Test
-    void asPublishedRefusesReleasesOutOfPublicationOrder() {
+    void asPublishedReplaysFilesInPublicationOrderWhateverTheirOrderOnTheCommandLine() throws Exception {
+        String today = "../data/fred_UNRATE_monthly_1948-2026_vintage2026-04.csv";
+        String vintages = "../data/alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv";
+        java.nio.file.Files.createDirectories(Path.of("target/backtest-as-published"));
+        List<List<String>> episodes = new java.util.ArrayList<>();
+        for (boolean newestFirst : List.of(true, false)) {
+            Path out = Path.of("target/backtest-as-published/order-" + newestFirst + ".csv");
+            List<String> args = new java.util.ArrayList<>(List.of("backtest", "--policy", "sahm-national", "--as-published",
+                    "--out", out.toString(), "--no-progress"));
+            args.addAll(newestFirst
+                    ? List.of("--input", today, "--format", "fred", "--input", vintages, "--format", "alfred-vintages")
+                    : List.of("--input", vintages, "--format", "alfred-vintages", "--input", today, "--format", "fred"));
+            String[] r = CliRun.run(args.toArray(String[]::new));
+            assertEquals("0", r[0], r[2]);
+            episodes.add(java.nio.file.Files.readAllLines(out));
+        }
+        assertEquals(episodes.get(1), episodes.get(0), "the same real-time episodes");
+        assertTrue(episodes.get(0).stream().anyMatch(l -> l.contains("2024-07-01")), "ENTER on the July 2024 release: "
+                + episodes.get(0));
+    }
+
+    @Test
+    void asPublishedRefusesAFileOutOfPublicationOrder() throws Exception {
+        // ETA 539 rows dated per row: a later week before an earlier one in the same state.
+        Path backwards = Path.of("target/backtest-as-published/backwards.csv");
+        java.nio.file.Files.createDirectories(backwards.getParent());
+        List<String> lines = java.nio.file.Files.readAllLines(Path.of("../data/dol_eta539_weekly_claims_by_state_2019-2025.csv"));
+        List<String> rows = new java.util.ArrayList<>(lines.stream().skip(1).filter(l -> l.startsWith("AK,")).limit(30).toList());
+        java.util.Collections.reverse(rows);
+        rows.add(0, lines.get(0));
+        java.nio.file.Files.write(backwards, rows);
         java.io.StringWriter err = new java.io.StringWriter();
         picocli.CommandLine cli = LaborwatchCli.commandLine();
         cli.setErr(new java.io.PrintWriter(err));
-        int code = cli.execute("backtest", "--policy", "sahm-national", "--as-published",
-                "--input", "../data/fred_UNRATE_monthly_1948-2026_vintage2026-04.csv", "--format", "fred",
-                "--input", "../data/alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv", "--format", "alfred-vintages",
-                "--out", "target/backtest-as-published/refused.csv");
-        assertEquals(1, code);
-        assertTrue(err.toString().contains("--as-published: ../data/alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv"
-                + " (format alfred-vintages)") && err.toString().contains("publication order"), err.toString());
+        int code = cli.execute("backtest", "--policy", "eb-iur", "--as-published", "--input", backwards.toString(),
+                "--format", "eta539", "--out", "target/backtest-as-published/refused.csv", "--no-progress");
+        assertEquals(1, code, err.toString());
+        assertTrue(err.toString().contains("--as-published: " + backwards + " (format eta539)")
+                && err.toString().contains("publication order"), err.toString());
     }
 
     @Test

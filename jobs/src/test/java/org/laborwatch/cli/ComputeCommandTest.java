@@ -127,6 +127,48 @@ class ComputeCommandTest {
         assertTrue(latest.contains("sahm_gap,unemployment_rate,US,all,2024-06-01,0.47,ok,"));
         assertTrue(published.contains("sahm_gap,unemployment_rate,US,all,2024-07-01,0.53,ok,"));
         assertEquals(latest.size(), published.size(), "the same points, each at another moment");
+        // Every month FRED's real-time series is compared on, 1999-12 to 2025-08, has a value as published;
+        // 2025-10 (never collected) has none, nor 2025-11, whose three-month average needs it.
+        long months = published.stream().filter(l -> l.startsWith("sahm_gap,unemployment_rate,US,all,"))
+                .filter(l -> l.split(",")[4].compareTo("1999-12-01") >= 0 && l.split(",")[4].compareTo("2025-08-01") <= 0)
+                .filter(l -> l.contains(",ok,")).count();
+        assertEquals(309, months, "months 1999-12..2025-08 with an as-published sahm_gap");
+        assertTrue(published.contains("sahm_gap,unemployment_rate,US,all,2025-10-01,,unavailable,"
+                + "unemployment_rate (sa) missing for 2025-10"));
+    }
+
+    @Test
+    void severalFilesAreReplayedInPublicationOrderWhateverTheirOrderOnTheCommandLine() throws IOException {
+        String vintages = "../data/alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv";
+        String today = "../data/fred_UNRATE_monthly_1948-2026_vintage2026-04.csv";
+        Files.createDirectories(OUT);
+        List<List<String>> runs = new ArrayList<>();
+        for (boolean asPublished : List.of(true, false)) {
+            for (boolean newestFirst : List.of(true, false)) {
+                Path csv = OUT.resolve("two-files-" + asPublished + "-" + newestFirst + ".csv");
+                List<String> args = new ArrayList<>(List.of("compute", "--metric", "sahm_gap", "--out", csv.toString()));
+                args.addAll(newestFirst
+                        ? List.of("--input", today, "--format", "fred", "--input", vintages, "--format", "alfred-vintages")
+                        : List.of("--input", vintages, "--format", "alfred-vintages", "--input", today, "--format", "fred"));
+                if (asPublished) {
+                    args.add("--as-published");
+                }
+                String[] r = run(args.toArray(String[]::new));
+                assertEquals("0", r[0], r[2]);
+                runs.add(Files.readAllLines(csv));
+            }
+        }
+        assertEquals(runs.get(0), runs.get(1), "as published: the same whichever file is named first");
+        assertEquals(runs.get(2), runs.get(3), "latest: the same whichever file is named first");
+        // July 2024 as the August 2024 release published it (SAHMREALTIME 0.53), and as FRED's April
+        // 2026 vintage, the newest release, reads it.
+        assertTrue(runs.get(0).contains("sahm_gap,unemployment_rate,US,all,2024-07-01,0.53,ok,"));
+        assertTrue(runs.get(2).contains("sahm_gap,unemployment_rate,US,all,2024-07-01,0.50,ok,"));
+        // One --format for all inputs, or one per input; anything else is a usage error.
+        String[] r = run("compute", "--metric", "sahm_gap", "--input", today, "--input", vintages, "--input", today,
+                "--format", "fred", "--format", "alfred-vintages");
+        assertEquals("2", r[0], r[2]);
+        assertTrue(r[2].contains("one --format for all inputs or one per --input (3 inputs, 2 formats)"), r[2]);
     }
 
     @Test

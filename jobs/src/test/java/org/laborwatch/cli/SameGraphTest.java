@@ -93,7 +93,8 @@ class SameGraphTest {
             }
         }
         assertTrue(influxSinks.containsAll(Set.of("sink-observations", LaborwatchPipeline.UID_METRIC_SERIES,
-                LaborwatchPipeline.UID_TRIGGER_SERIES)), "InfluxDB sinks with stable uids: " + influxSinks);
+                LaborwatchPipeline.UID_AS_PUBLISHED_SERIES, LaborwatchPipeline.UID_TRIGGER_SERIES)),
+                "InfluxDB sinks with stable uids: " + influxSinks);
         Map<String, String> expected = topology(inMemory);
         assertEquals(PIPELINE, expected.keySet());
         assertEquals(expected, topology(demo));

@@ -161,6 +161,30 @@ public class DashboardQueriesTest {
     }
 
     /**
+     * Issue #12 item 3: the national overview draws the Sahm gap twice, as first published (the
+     * field {@link org.laborwatch.contract.LineProtocol#AS_PUBLISHED}) and on the latest data
+     * ({@code value}); {@link #runAll} checks both return rows from what the job wrote.
+     */
+    @Test
+    void theNationalOverviewShowsTheSahmGapInRealTimeAndOnTheLatestData() throws IOException {
+        JsonNode d = JSON.readTree(DASHBOARDS.resolve("grafana/dashboards/national-overview.json").toFile());
+        List<String> sahm = new ArrayList<>();
+        for (JsonNode p : panels(d)) {
+            for (JsonNode t : p.path("targets")) {
+                String q = t.path("query").asText();
+                if (q.contains("\"metric\" = 'sahm_gap'") && q.contains("GROUP BY time(")) {
+                    sahm.add(p.path("id").asInt() + " " + q);
+                }
+            }
+        }
+        assertEquals(2, sahm.size(), "one time series panel, two lines: " + sahm);
+        assertEquals(sahm.get(0).split(" ")[0], sahm.get(1).split(" ")[0], "in one panel: " + sahm);
+        assertTrue(sahm.stream().anyMatch(q -> q.contains("last(\"value\")")), sahm.toString());
+        assertTrue(sahm.stream().anyMatch(q -> q.contains("last(\"" + org.laborwatch.contract.LineProtocol.AS_PUBLISHED
+                + "\")")), sahm.toString());
+    }
+
+    /**
      * Runs every dashboard query on {@code db}: each must run without an InfluxQL error, and those
      * on data the job produces today must return rows. Returns the panels checked non-empty and those
      * only run.

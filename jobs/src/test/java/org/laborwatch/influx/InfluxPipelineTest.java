@@ -47,6 +47,9 @@ import org.laborwatch.job.LaborwatchPipeline;
 import org.laborwatch.job.LocalEnvironments;
 import org.laborwatch.job.PipelineSinks;
 import org.laborwatch.job.TestData;
+import org.laborwatch.metrics.AsPublished;
+import org.laborwatch.metrics.MetricEngine;
+import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.readers.ReaderOptions;
 
@@ -323,6 +326,59 @@ class InfluxPipelineTest {
         JsonNode april = server.query(DB, "SELECT value FROM metric WHERE metric='sahm_gap' AND region='US' "
                 + "AND time = '2020-04-01T00:00:00Z'");
         assertEquals(4.0, april.path("series").get(0).path("values").get(0).get(1).asDouble());
+    }
+
+    /**
+     * Issue #12 item 3: the ALFRED UNRATE vintages replayed release by release; each metric point
+     * holds its latest value in {@code value} and, in the same point, its value as first published
+     * in {@code as_published}, equal to {@link AsPublished} over the same releases in plain Java.
+     */
+    @Test
+    void eachPointHoldsItsLatestAndItsAsPublishedValue() throws Exception {
+        String db = "releases";
+        server.createDatabase(db);
+        List<Observation> releases = TestData.read("alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv",
+                "alfred-vintages", ReaderOptions.defaults(), o -> true);
+        run(TestData.raw(releases, "releases"), db, TOKEN, false);
+
+        MetricEngine engine = MetricEngine.standard();
+        RegionSeries us = new RegionSeries();
+        AsPublished reference = new AsPublished();
+        releases.forEach(o -> engine.apply(us, o).points().forEach(reference::accept));
+        reference.finish();
+        Map<String, String> expectedLatest = new TreeMap<>();
+        reference.latest().values().stream().filter(MetricPoint::isAvailable)
+                .forEach(p -> expectedLatest.put(key(p), Double.toString(p.value().doubleValue())));
+        Map<String, String> expectedFirst = new TreeMap<>();
+        reference.asPublished().values().forEach(p -> expectedFirst.put(key(p), Double.toString(p.value().doubleValue())));
+
+        List<String> tags = List.of("metric", "indicator", "region", "sector");
+        Map<String, String> latest = new TreeMap<>(read(db, "metric", tags, List.of("value")));
+        latest.values().removeIf("null"::equals);
+        Map<String, String> first = new TreeMap<>();
+        read(db, "metric", tags, List.of(LineProtocol.AS_PUBLISHED)).forEach((k, v) -> {
+            if (!v.equals("null")) {
+                first.put(k, Double.toString(Double.parseDouble(v)));
+            }
+        });
+        long values = server.count(db, "SELECT count(value) FROM metric");
+        long asPublished = server.count(db, "SELECT count(as_published) FROM metric");
+        System.out.printf("InfluxDB, ALFRED vintages: %d points with a latest value, %d with an as-published value%n",
+                values, asPublished);
+        // The national roll-ups of the trigger operator (regions_on, regions_on_share_pct) are not the engine's.
+        latest.keySet().removeIf(k -> k.startsWith("regions_on"));
+        assertSame(expectedLatest, latest);
+        assertSame(expectedFirst, first);
+        // July 2024: 0.53 as the August 2024 release published it (FRED SAHMREALTIME); the later releases revised it.
+        JsonNode july = server.query(db, "SELECT value, as_published FROM metric WHERE metric='sahm_gap' AND region='US' "
+                + "AND time = '2024-07-01T00:00:00Z'").path("series").get(0).path("values").get(0);
+        assertEquals(0.53, july.get(2).asDouble());
+        assertEquals(expectedLatest.get("sahm_gap|unemployment_rate|US|all|" + epoch(LocalDate.of(2024, 7, 1))),
+                Double.toString(july.get(1).asDouble()));
+    }
+
+    private static String key(MetricPoint p) {
+        return String.join("|", p.metric(), p.indicator(), p.region(), p.sector(), Long.toString(epoch(p.period())));
     }
 
     @Test
