@@ -39,14 +39,17 @@ final class ConditionReader {
 
     private final Problems problems;
     private Parameters parameters = Parameters.NONE;
+    /** Declared parameters refused for a problem already reported: a condition using one adds nothing. */
+    private java.util.Set<String> refused = java.util.Set.of();
 
     ConditionReader(Problems problems) {
         this.problems = problems;
     }
 
     /** The parameters the policy declares, which conditions may use; none until told. */
-    void declare(Parameters declared) {
+    void declare(Parameters declared, java.util.Set<String> refusedNames) {
         this.parameters = declared == null ? Parameters.NONE : declared;
+        this.refused = java.util.Set.copyOf(refusedNames);
     }
 
     /** The condition at {@code path}, or {@code null} after reporting why there is none. */
@@ -68,6 +71,9 @@ final class ConditionReader {
     }
 
     private Condition compare(String text, String path) {
+        if (refused.contains(text.strip())) {
+            return null;
+        }
         Parameters.Parameter flag = parameters.get(text.strip());
         if (flag != null) {
             if (flag.kind() != Parameters.Kind.FLAG) {
@@ -96,15 +102,21 @@ final class ConditionReader {
         return problems.size() == before ? compare : null;
     }
 
-    /** The right-hand side: a plain decimal, or a number parameter (its default until bound per region). */
+    /**
+     * The right-hand side: a plain decimal, or a number parameter (its default until bound per
+     * region). Null after reporting why, or when the operator was already reported missing.
+     */
     private Condition.Compare threshold(String metric, Comparison op, String operand, String text, String path) {
         if (NUMBER.matcher(operand).matches()) {
             // new BigDecimal(text) keeps the scale as written: "5.0" stays 5.0 in events and evidence.
-            return new Condition.Compare(metric, op, new BigDecimal(operand));
+            return op == null ? null : new Condition.Compare(metric, op, new BigDecimal(operand));
         }
         Parameters.Parameter p = parameters.get(operand);
+        if (refused.contains(operand)) {
+            return null;
+        }
         if (p != null && p.kind() == Parameters.Kind.NUMBER) {
-            return new Condition.Compare(metric, op, (BigDecimal) p.defaultValue(), p.name());
+            return op == null ? null : new Condition.Compare(metric, op, (BigDecimal) p.defaultValue(), p.name());
         }
         if (p != null) {
             problems.add(path, "parameter '" + operand + "' is true/false and cannot be a threshold in '" + text

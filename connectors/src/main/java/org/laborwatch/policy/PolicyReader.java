@@ -36,6 +36,8 @@ final class PolicyReader {
     private static final Map<String, DayOfWeek> DAYS = enumByName(DayOfWeek.values());
 
     private final Problems problems = new Problems();
+    /** Parameter names declared but refused: their problems are reported once, not again where they are used. */
+    private final java.util.Set<String> refusedParameters = new java.util.HashSet<>();
     private final ConditionReader conditions = new ConditionReader(problems);
 
     /**
@@ -69,7 +71,7 @@ final class PolicyReader {
         String describe = describe(root.get("describe"));
         Policy.Scope scope = scope(root.get("scope"));
         Parameters parameters = parameters(root.get("parameters"));
-        conditions.declare(parameters);
+        conditions.declare(parameters, refusedParameters);
         Condition enter = required(root, "", "enter") ? conditions.read(root.get("enter"), "enter") : null;
         Condition exit = exit(root.get("exit"));
         Policy.Confirm confirm = confirm(root.get("confirm"));
@@ -80,7 +82,10 @@ final class PolicyReader {
         Policy.RevisionMode revisions = choice(root, "revisions", REVISIONS, Policy.RevisionMode.PROSPECTIVE);
         Policy.UnavailableMode unavailable = choice(root, "unavailable", UNAVAILABLE, Policy.UnavailableMode.HOLD);
         boolean illustrative = bool(root, "illustrative", false);
-        unused(parameters, enter, exit, tiers);
+        if (problems.isEmpty()) {
+            // Only once the conditions read: a condition refused for another reason would make its parameters look unused.
+            unused(parameters, enter, exit, tiers);
+        }
         if (!problems.isEmpty()) {
             throw new PolicyException(problems.attributedTo(subject));
         }
@@ -122,6 +127,7 @@ final class PolicyReader {
         }
         if (!n.isObject()) {
             problems.add(path, "must be a mapping {default: value, regions: {...}}, got " + Nodes.describe(n));
+            refusedParameters.add(name);
             return null;
         }
         Nodes.rejectUnknownKeys(n, path, List.of("default", "regions"), problems);
@@ -146,7 +152,11 @@ final class PolicyReader {
                 regions.put(e.getKey(), v);
             }
         }
-        return problems.size() == before ? new Parameters.Parameter(name, fallback, regions) : null;
+        if (problems.size() != before) {
+            refusedParameters.add(name);
+            return null;
+        }
+        return new Parameters.Parameter(name, fallback, regions);
     }
 
     /** A parameter value: true/false, or a finite number (read exactly as written). */

@@ -50,12 +50,6 @@ public final class EbNoticeCommand implements Callable<Integer> {
     static final List<PublishedFormat> FORMATS = List.of(PublishedFormat.ETA539, PublishedFormat.BLS_STATE_RELEASE,
             PublishedFormat.LAUS_LEVELS);
 
-    /**
-     * The vintage a one-vintage levels file is read with when its name carries none: {@link EbNotices}
-     * dates each of its values when such a value is first published, which is earlier.
-     */
-    private static final LocalDate STAND_IN_VINTAGE = LocalDate.of(9999, 12, 31);
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -100,8 +94,7 @@ public final class EbNoticeCommand implements Callable<Integer> {
         for (int i = 0; i < inputs.size(); i++) {
             Input input = inputs.get(i);
             PublishedFormat format = formats.get(i);
-            ReaderOptions options = format == PublishedFormat.LAUS_LEVELS ? ReaderOptions.withVintage(STAND_IN_VINTAGE)
-                    : ReaderOptions.defaults();
+            ReaderOptions options = EbNotices.readerOptions(format);
             List<Observation> observations = new ArrayList<>();
             InputFile.read("--input", input.path, format, options, observations::add);
             if (notices.add(observations) == 0) {
@@ -127,7 +120,7 @@ public final class EbNoticeCommand implements Callable<Integer> {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), option + ": not a date YYYY-MM-DD: '" + text + "'");
+            throw new IllegalArgumentException(option + ": not a date YYYY-MM-DD: '" + text + "' (such as 2021-01-10)");
         }
     }
 
@@ -136,10 +129,10 @@ public final class EbNoticeCommand implements Callable<Integer> {
         try {
             f = PublishedFormat.byName(name);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format: " + e.getMessage());
+            throw new IllegalArgumentException("--format: " + e.getMessage());
         }
         if (!FORMATS.contains(f)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format " + name + ": a notice reads "
+            throw new IllegalArgumentException("--format " + name + ": a notice reads "
                     + String.join(", ", FORMATS.stream().map(PublishedFormat::formatName).toList())
                     + " (the IUR from ETA 539, the TUR from state levels)");
         }

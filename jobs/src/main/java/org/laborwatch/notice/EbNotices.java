@@ -36,6 +36,8 @@ import org.laborwatch.policy.Condition;
 import org.laborwatch.policy.MetricNames;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyParser;
+import org.laborwatch.readers.PublishedFormat;
+import org.laborwatch.readers.ReaderOptions;
 import org.laborwatch.readers.StateCodes;
 import org.laborwatch.trigger.EffectiveDates;
 import org.laborwatch.trigger.TriggerEvaluator;
@@ -78,6 +80,12 @@ public final class EbNotices {
     /** The IUR week ends on the Saturday 15 days before the notice takes effect. */
     static final int IUR_WEEK_DAYS_BEFORE = 15;
     private static final String SECTOR = "all";
+    /**
+     * The oldest last TUR month a notice takes, in months before the notice's date: BLS publishes a
+     * month within the next (January's in March, after the annual benchmark), so a notice dated
+     * 2009-02-13 reads to December 2008 at least; older levels mean the inputs stop before the notice.
+     */
+    static final int STALE_MONTHS = 3;
 
     private final Policy policy;
     private final InsuredUnemploymentRate iur = new InsuredUnemploymentRate();
@@ -101,6 +109,17 @@ public final class EbNotices {
             }
         }
         this.policy = policy;
+    }
+
+    /**
+     * The vintage a one-vintage levels file is read with when its name carries none ({@code laus-levels}
+     * needs one): {@link #restamp} dates each of its values when a notice would first use it instead.
+     */
+    private static final LocalDate STAND_IN_VINTAGE = LocalDate.of(9999, 12, 31);
+
+    /** How to read an input of {@code format} for the notices. */
+    public static ReaderOptions readerOptions(PublishedFormat format) {
+        return format == PublishedFormat.LAUS_LEVELS ? ReaderOptions.withVintage(STAND_IN_VINTAGE) : ReaderOptions.defaults();
     }
 
     /** The bundled notice policy. */
@@ -209,6 +228,10 @@ public final class EbNotices {
             }
             LocalDate week = effective.minusDays(IUR_WEEK_DAYS_BEFORE);
             LocalDate turMonth = latestTurMonth(data);
+            if (turMonth != null && turMonth.isBefore(dated.minusMonths(STALE_MONTHS).withDayOfMonth(1))) {
+                // Levels that stop long before the notice are not the TUR of its week: leave it empty.
+                turMonth = null;
+            }
             for (Map.Entry<String, RegionSeries> e : data.entrySet()) {
                 NoticeRow row = decide(e.getKey(), e.getValue(), status.get(e.getKey()), effective, week, turMonth);
                 if (!effective.isBefore(firstSunday)) {
