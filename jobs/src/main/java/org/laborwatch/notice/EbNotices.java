@@ -95,6 +95,8 @@ public final class EbNotices {
     private final TurLookback turLookback2 = new TurLookback(2);
     private final MetricEngine engine = new MetricEngine(List.of(iur, iurLookback, tur, turLookback1, turLookback2));
     private final List<Observation> observations = new ArrayList<>();
+    /** When each input's data begin (its earliest dated value): decisions start once all have begun. */
+    private final List<LocalDate> inputStarts = new ArrayList<>();
 
     /** Notices under the bundled notice policy. */
     public EbNotices() {
@@ -147,12 +149,18 @@ public final class EbNotices {
         boolean standIn = vintages.size() == 1;
         // A value is used from when DOL would use it (see the class comment).
         int kept = 0;
+        LocalDate first = null;
         for (Observation o : input) {
             if (!isState(o.region()) || !read(o)) {
                 continue;
             }
-            observations.add(restamp(o, standIn));
+            Observation dated = restamp(o, standIn);
+            observations.add(dated);
+            first = first == null || dated.vintage().isBefore(first) ? dated.vintage() : first;
             kept++;
+        }
+        if (first != null) {
+            inputStarts.add(first);
         }
         return kept;
     }
@@ -208,8 +216,11 @@ public final class EbNotices {
         }
         List<Observation> ordered = new ArrayList<>(observations);
         ordered.sort(Comparator.comparing(Observation::vintage));
-        LocalDate start = ordered.get(0).vintage().plusDays(DATED_DAYS_BEFORE)
-                .with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+        // Decisions start once every input has begun: before that a trigger whose input has not begun is
+        // unknown, which would hold whatever state older data left (a TUR period of 2009 never ending
+        // for want of an IUR). Older data still count as history (the look-backs read them).
+        LocalDate start = inputStarts.stream().max(Comparator.naturalOrder()).orElseThrow()
+                .plusDays(DATED_DAYS_BEFORE).with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
         start = start.isAfter(firstSunday) ? firstSunday : start;
         Map<String, RegionSeries> data = new TreeMap<>();
         Map<String, Status> status = new TreeMap<>();
