@@ -21,7 +21,8 @@ import org.laborwatch.policy.MetricNames;
  *
  * <p>{@link #asPrinted()} divides the IUR as DOL prints it on the trigger notice, truncated to two
  * decimals: the notice's integer percentage is that ratio's, truncated (notice 2020-52: Alaska
- * 6.37 / 2.635 → 241, where 6.3794 / 2.635 gives 242; so in 27 of its 53 rows).
+ * 6.37 / 2.635 → 241, where 6.3794 / 2.635 gives 242: on notice 2020-52 the four-decimal IUR gives the
+ * printed percentage in 26 of 53 rows, the two-decimal one in 48, the other 5 being reports revised since).
  */
 public final class IurLookback implements Metric {
 
