@@ -11,11 +11,15 @@ import java.util.function.Function;
 
 /**
  * A condition of the policy language over metric values: a comparison such as
- * {@code iur_13wk >= 5.0}, or {@code all}/{@code any} of conditions.
+ * {@code iur_13wk >= 5.0} (its threshold a number or a number parameter), a true/false parameter
+ * ({@link Flag}), or {@code all}/{@code any} of conditions.
+ *
+ * <p>Parameters ({@link Parameters}) are resolved per region by {@link #bind}: an unbound
+ * condition evaluates with the parameters' defaults.
  *
  * <p>Serializable because {@link Policy} is, and a policy holds its conditions.
  */
-public sealed interface Condition extends Serializable permits Condition.Compare, Condition.All, Condition.Any {
+public sealed interface Condition extends Serializable permits Condition.Compare, Condition.Flag, Condition.All, Condition.Any {
 
     /**
      * Evaluates against the metric values of one period. A metric absent from {@code values} makes
@@ -29,6 +33,26 @@ public sealed interface Condition extends Serializable permits Condition.Compare
 
     /** The threshold of each comparison, by metric (the first comparison of a metric wins). */
     void collectThresholds(Map<String, BigDecimal> into);
+
+    /** The names of the parameters the condition uses. */
+    Set<String> parameters();
+
+    /**
+     * The condition with each parameter replaced by its value in {@code values} (one region's,
+     * {@link Parameters#valuesFor}); itself when it uses none.
+     */
+    Condition bind(Map<String, Object> values);
+
+    /** The parameters used by any of {@code parts}, sorted. */
+    private static Set<String> parametersOf(List<Condition> parts) {
+        Set<String> m = new TreeSet<>();
+        parts.forEach(c -> m.addAll(c.parameters()));
+        return m;
+    }
+
+    private static List<Condition> bindAll(List<Condition> parts, Map<String, Object> values) {
+        return parts.stream().map(c -> c.bind(values)).toList();
+    }
 
     /** The metrics read by any of {@code parts}, sorted. */
     private static Set<String> metricsOf(List<Condition> parts) {
@@ -45,17 +69,34 @@ public sealed interface Condition extends Serializable permits Condition.Compare
     }
 
     /**
-     * {@code metric op threshold}.
+     * {@code metric op threshold}, the threshold written as a number or as the name of a number
+     * parameter.
      *
      * @param metric metric name
      * @param op comparison
-     * @param threshold the decimal threshold, exactly as written
+     * @param threshold the decimal threshold, exactly as written; for a parameter, its default until bound
+     * @param parameter the number parameter the threshold comes from, or null for a written number
      */
-    record Compare(String metric, Comparison op, BigDecimal threshold) implements Condition {
+    record Compare(String metric, Comparison op, BigDecimal threshold, String parameter) implements Condition {
         public Compare {
             Objects.requireNonNull(metric, "metric");
             Objects.requireNonNull(op, "op");
             Objects.requireNonNull(threshold, "threshold");
+        }
+
+        /** {@code metric op threshold} with a written number. */
+        public Compare(String metric, Comparison op, BigDecimal threshold) {
+            this(metric, op, threshold, null);
+        }
+
+        @Override
+        public Set<String> parameters() {
+            return parameter == null ? Set.of() : Set.of(parameter);
+        }
+
+        @Override
+        public Condition bind(Map<String, Object> values) {
+            return parameter == null ? this : new Compare(metric, op, (BigDecimal) values.get(parameter), parameter);
         }
 
         @Override
@@ -79,7 +120,50 @@ public sealed interface Condition extends Serializable permits Condition.Compare
 
         @Override
         public String toString() {
-            return metric + " " + op.symbol() + " " + threshold.toPlainString();
+            return metric + " " + op.symbol() + " " + (parameter == null ? "" : parameter + "=") + threshold.toPlainString();
+        }
+    }
+
+    /**
+     * A true/false parameter used as a condition, such as {@code tur_option}: true where the
+     * region's value is true. It reads no metric, so it is never unknown.
+     *
+     * @param parameter the parameter's name
+     * @param value its value; the default until bound
+     */
+    record Flag(String parameter, boolean value) implements Condition {
+        public Flag {
+            Objects.requireNonNull(parameter, "parameter");
+        }
+
+        @Override
+        public Outcome evaluate(Function<String, BigDecimal> values) {
+            return value ? Outcome.TRUE : Outcome.FALSE;
+        }
+
+        @Override
+        public Set<String> metrics() {
+            return Set.of();
+        }
+
+        @Override
+        public void collectThresholds(Map<String, BigDecimal> into) {
+            // A flag has no threshold.
+        }
+
+        @Override
+        public Set<String> parameters() {
+            return Set.of(parameter);
+        }
+
+        @Override
+        public Condition bind(Map<String, Object> values) {
+            return new Flag(parameter, (Boolean) values.get(parameter));
+        }
+
+        @Override
+        public String toString() {
+            return parameter + "=" + value;
         }
     }
 
@@ -116,6 +200,16 @@ public sealed interface Condition extends Serializable permits Condition.Compare
         public String toString() {
             return "all" + parts;
         }
+
+        @Override
+        public Set<String> parameters() {
+            return parametersOf(parts);
+        }
+
+        @Override
+        public Condition bind(Map<String, Object> values) {
+            return parameters().isEmpty() ? this : new All(bindAll(parts, values));
+        }
     }
 
     /** At least one part holds. */
@@ -150,6 +244,16 @@ public sealed interface Condition extends Serializable permits Condition.Compare
         @Override
         public String toString() {
             return "any" + parts;
+        }
+
+        @Override
+        public Set<String> parameters() {
+            return parametersOf(parts);
+        }
+
+        @Override
+        public Condition bind(Map<String, Object> values) {
+            return parameters().isEmpty() ? this : new Any(bindAll(parts, values));
         }
     }
 }

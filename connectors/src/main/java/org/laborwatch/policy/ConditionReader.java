@@ -10,8 +10,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Reads a condition of the policy language: a string {@code "metric op number"}, or
+ * Reads a condition of the policy language: a string {@code "metric op number"} (the number may be
+ * the name of a number parameter), the name of a true/false parameter, or
  * {@code {all: [...]}} / {@code {any: [...]}} of conditions, nested to any depth.
+ *
+ * <p>Each operand is read by {@link #threshold}, so a richer right-hand side (an expression) is
+ * one more case there.
  */
 final class ConditionReader {
 
@@ -30,10 +34,22 @@ final class ConditionReader {
 
     private static final List<String> KEYS = List.of("all", "any");
 
+    /** A parameter name: lower-case letters, digits and '_', starting with a letter. */
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]*");
+
     private final Problems problems;
+    private Parameters parameters = Parameters.NONE;
+    /** Declared parameters refused for a problem already reported: a condition using one adds nothing. */
+    private java.util.Set<String> refused = java.util.Set.of();
 
     ConditionReader(Problems problems) {
         this.problems = problems;
+    }
+
+    /** The parameters the policy declares, which conditions may use; none until told. */
+    void declare(Parameters declared, java.util.Set<String> refusedNames) {
+        this.parameters = declared == null ? Parameters.NONE : declared;
+        this.refused = java.util.Set.copyOf(refusedNames);
     }
 
     /** The condition at {@code path}, or {@code null} after reporting why there is none. */
@@ -55,6 +71,18 @@ final class ConditionReader {
     }
 
     private Condition compare(String text, String path) {
+        if (refused.contains(text.strip())) {
+            return null;
+        }
+        Parameters.Parameter flag = parameters.get(text.strip());
+        if (flag != null) {
+            if (flag.kind() != Parameters.Kind.FLAG) {
+                problems.add(path, "parameter '" + flag.name() + "' is a number; a condition needs a true/false "
+                        + "parameter, or compare a metric with it ('metric >= " + flag.name() + "')");
+                return null;
+            }
+            return new Condition.Flag(flag.name(), (Boolean) flag.defaultValue());
+        }
         Matcher m = COMPARE.matcher(text);
         if (!m.matches() || m.group(1).isEmpty()) {
             problems.add(path, "must be 'metric op number' (op one of " + OPERATORS + "), got '" + text + "'");
@@ -70,13 +98,37 @@ final class ConditionReader {
             problems.add(path, (m.group(2).isEmpty() ? "missing operator" : "unknown operator '" + m.group(2) + "'")
                     + " in '" + text + "' (known: " + OPERATORS + ")");
         }
-        String number = m.group(3);
-        if (!NUMBER.matcher(number).matches()) {
-            problems.add(path, "threshold must be a plain decimal number such as 5.0, got '" + number + "' in '"
+        Condition.Compare compare = threshold(metric, op, m.group(3), text, path);
+        return problems.size() == before ? compare : null;
+    }
+
+    /**
+     * The right-hand side: a plain decimal, or a number parameter (its default until bound per
+     * region). Null after reporting why, or when the operator was already reported missing.
+     */
+    private Condition.Compare threshold(String metric, Comparison op, String operand, String text, String path) {
+        if (NUMBER.matcher(operand).matches()) {
+            // new BigDecimal(text) keeps the scale as written: "5.0" stays 5.0 in events and evidence.
+            return op == null ? null : new Condition.Compare(metric, op, new BigDecimal(operand));
+        }
+        Parameters.Parameter p = parameters.get(operand);
+        if (refused.contains(operand)) {
+            return null;
+        }
+        if (p != null && p.kind() == Parameters.Kind.NUMBER) {
+            return op == null ? null : new Condition.Compare(metric, op, (BigDecimal) p.defaultValue(), p.name());
+        }
+        if (p != null) {
+            problems.add(path, "parameter '" + operand + "' is true/false and cannot be a threshold in '" + text
+                    + "'; use it as a condition of its own, or declare a number parameter");
+        } else if (!parameters.isEmpty() && NAME.matcher(operand).matches()) {
+            problems.add(path, "unknown parameter '" + operand + "' in '" + text + "' (declared: "
+                    + String.join(", ", parameters.byName().keySet()) + ")");
+        } else {
+            problems.add(path, "threshold must be a plain decimal number such as 5.0, got '" + operand + "' in '"
                     + text + "'");
         }
-        // new BigDecimal(text) keeps the scale as written: "5.0" stays 5.0 in events and evidence.
-        return problems.size() == before ? new Condition.Compare(metric, op, new BigDecimal(number)) : null;
+        return null;
     }
 
     private Condition group(JsonNode node, String path) {

@@ -28,6 +28,7 @@ import java.util.TreeSet;
  * @param revisions what revised data do to past decisions
  * @param unavailable what a period with unavailable data does
  * @param illustrative true for policies that are not law or a published proposal
+ * @param parameters values conditions use, with per-region values ({@link #forRegion} applies them)
  */
 public record Policy(
         String id,
@@ -43,7 +44,8 @@ public record Policy(
         Effective effective,
         RevisionMode revisions,
         UnavailableMode unavailable,
-        boolean illustrative) implements Serializable {
+        boolean illustrative,
+        Parameters parameters) implements Serializable {
 
     public Policy {
         Objects.requireNonNull(id, "id");
@@ -54,6 +56,21 @@ public record Policy(
         effective = effective == null ? Effective.SAME_PERIOD : effective;
         revisions = revisions == null ? RevisionMode.PROSPECTIVE : revisions;
         unavailable = unavailable == null ? UnavailableMode.HOLD : unavailable;
+        parameters = parameters == null ? Parameters.NONE : parameters;
+    }
+
+    /**
+     * The policy as it applies to {@code region}: every parameter replaced by the region's value.
+     * Itself when the policy declares no parameters.
+     */
+    public Policy forRegion(String region) {
+        if (parameters.isEmpty()) {
+            return this;
+        }
+        Map<String, Object> values = parameters.valuesFor(region);
+        List<Tier> bound = tiers.stream().map(t -> new Tier(t.name(), t.when().bind(values))).toList();
+        return new Policy(id, version, describe, scope, enter.bind(values), exit == null ? null : exit.bind(values),
+                confirm, minOn, lockout, bound, effective, revisions, unavailable, illustrative, parameters);
     }
 
     /** Every metric the policy reads: a period is evaluated once all of them are known for it. */

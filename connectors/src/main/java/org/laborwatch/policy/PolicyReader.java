@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class PolicyReader {
 
     static final List<String> KEYS = List.of("id", "version", "describe", "scope", "enter", "exit", "confirm",
-            "min_on", "lockout", "tiers", "effective", "revisions", "unavailable", "illustrative");
+            "min_on", "lockout", "tiers", "effective", "revisions", "unavailable", "illustrative", "parameters");
 
     static final String NOT_ENTER = "not-enter";
 
@@ -36,6 +36,8 @@ final class PolicyReader {
     private static final Map<String, DayOfWeek> DAYS = enumByName(DayOfWeek.values());
 
     private final Problems problems = new Problems();
+    /** Parameter names declared but refused: their problems are reported once, not again where they are used. */
+    private final java.util.Set<String> refusedParameters = new java.util.HashSet<>();
     private final ConditionReader conditions = new ConditionReader(problems);
 
     /**
@@ -68,6 +70,8 @@ final class PolicyReader {
         int version = integer(root, "", "version", 1, null);
         String describe = describe(root.get("describe"));
         Policy.Scope scope = scope(root.get("scope"));
+        Parameters parameters = parameters(root.get("parameters"));
+        conditions.declare(parameters, refusedParameters);
         Condition enter = required(root, "", "enter") ? conditions.read(root.get("enter"), "enter") : null;
         Condition exit = exit(root.get("exit"));
         Policy.Confirm confirm = confirm(root.get("confirm"));
@@ -78,11 +82,111 @@ final class PolicyReader {
         Policy.RevisionMode revisions = choice(root, "revisions", REVISIONS, Policy.RevisionMode.PROSPECTIVE);
         Policy.UnavailableMode unavailable = choice(root, "unavailable", UNAVAILABLE, Policy.UnavailableMode.HOLD);
         boolean illustrative = bool(root, "illustrative", false);
+        if (problems.isEmpty()) {
+            // Only once the conditions read: a condition refused for another reason would make its parameters look unused.
+            unused(parameters, enter, exit, tiers);
+        }
         if (!problems.isEmpty()) {
             throw new PolicyException(problems.attributedTo(subject));
         }
         return new Policy(id, version, describe, scope, enter, exit, confirm, minOn, lockout, tiers, effective,
-                revisions, unavailable, illustrative);
+                revisions, unavailable, illustrative, parameters);
+    }
+
+    /**
+     * {@code parameters: {name: {default: value, regions: {CODE or PATTERN*: value, ...}}, ...}};
+     * values true/false or plain numbers, every region's of its default's kind.
+     */
+    private Parameters parameters(JsonNode n) {
+        if (n == null) {
+            return Parameters.NONE;
+        }
+        if (!n.isObject() || n.isEmpty()) {
+            problems.add("parameters", "must be a mapping of parameter names to {default: value, regions: {...}}, got "
+                    + Nodes.describe(n));
+            return Parameters.NONE;
+        }
+        Map<String, Parameters.Parameter> out = new LinkedHashMap<>();
+        for (java.util.Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            Parameters.Parameter p = parameter(e.getKey(), e.getValue(), Nodes.path("parameters", e.getKey()));
+            if (p != null) {
+                out.put(p.name(), p);
+            }
+        }
+        return new Parameters(out);
+    }
+
+    private Parameters.Parameter parameter(String name, JsonNode n, String path) {
+        int before = problems.size();
+        if (!ConditionReader.NAME.matcher(name).matches() || name.length() > MAX_ID_LENGTH) {
+            problems.add(path, "a parameter name must be lower-case letters, digits and '_', starting with a letter"
+                    + " ([a-z][a-z0-9_]*, at most " + MAX_ID_LENGTH + " characters)");
+        } else if (MetricNames.isKnown(name)) {
+            problems.add(path, "'" + name + "' is a metric; give the parameter another name");
+        }
+        if (!n.isObject()) {
+            problems.add(path, "must be a mapping {default: value, regions: {...}}, got " + Nodes.describe(n));
+            refusedParameters.add(name);
+            return null;
+        }
+        Nodes.rejectUnknownKeys(n, path, List.of("default", "regions"), problems);
+        Object fallback = required(n, path, "default") ? value(n.get("default"), Nodes.path(path, "default")) : null;
+        Map<String, Object> regions = new LinkedHashMap<>();
+        JsonNode r = n.get("regions");
+        String regionsPath = Nodes.path(path, "regions");
+        if (r != null && !r.isObject()) {
+            problems.add(regionsPath, "must be a mapping of region codes or patterns to values, got " + Nodes.describe(r));
+        } else if (r != null) {
+            for (java.util.Iterator<Map.Entry<String, JsonNode>> it = r.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String at = Nodes.path(regionsPath, e.getKey());
+                if (e.getKey().isEmpty() || !SCOPE_PATTERN.matcher(e.getKey()).matches()) {
+                    problems.add(at, "must be a region code such as US-CA, or a pattern ending in * such as US-*");
+                }
+                Object v = value(e.getValue(), at);
+                if (v != null && fallback != null && Parameters.Kind.of(v) != Parameters.Kind.of(fallback)) {
+                    problems.add(at, "must be " + (fallback instanceof Boolean ? "true or false" : "a number")
+                            + " like the default, got " + Nodes.describe(e.getValue()));
+                }
+                regions.put(e.getKey(), v);
+            }
+        }
+        if (problems.size() != before) {
+            refusedParameters.add(name);
+            return null;
+        }
+        return new Parameters.Parameter(name, fallback, regions);
+    }
+
+    /** A parameter value: true/false, or a finite number (read exactly as written). */
+    private Object value(JsonNode n, String path) {
+        if (n != null && n.isBoolean()) {
+            return n.booleanValue();
+        }
+        if (n != null && n.isNumber() && (!n.isFloatingPointNumber() || Double.isFinite(n.doubleValue()))) {
+            return new java.math.BigDecimal(n.asText());
+        }
+        problems.add(path, "must be true, false or a plain number such as 6.5, got " + Nodes.describe(n));
+        return null;
+    }
+
+    /** A declared parameter no condition uses is a mistake: a misspelt name would otherwise go unnoticed. */
+    private void unused(Parameters parameters, Condition enter, Condition exit, List<Policy.Tier> tiers) {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        for (Condition c : new Condition[] {enter, exit}) {
+            if (c != null) {
+                used.addAll(c.parameters());
+            }
+        }
+        if (tiers != null) {
+            tiers.stream().filter(t -> t.when() != null).forEach(t -> used.addAll(t.when().parameters()));
+        }
+        for (String name : parameters.byName().keySet()) {
+            if (!used.contains(name)) {
+                problems.add(Nodes.path("parameters", name), "declared but no condition uses it");
+            }
+        }
     }
 
     private String id(JsonNode n) {

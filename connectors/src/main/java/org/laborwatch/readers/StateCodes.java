@@ -14,6 +14,7 @@ public final class StateCodes {
 
     private static final Map<String, String> BY_NAME = new LinkedHashMap<>();
     private static final Map<String, String> BY_FIPS = new LinkedHashMap<>();
+    private static final Map<String, String> NAMES = new LinkedHashMap<>();
 
     static {
         add("01", "Alabama", "AL");
@@ -76,6 +77,12 @@ public final class StateCodes {
     private static void add(String fips, String name, String code) {
         BY_NAME.put(name.toLowerCase(Locale.ROOT), code);
         BY_FIPS.put(fips, code);
+        NAMES.put(code, name);
+    }
+
+    /** The name of a state code ({@code DC} is "District of Columbia"), empty for anything else. */
+    public static Optional<String> nameOf(String code) {
+        return Optional.ofNullable(NAMES.get(code));
     }
 
     /**

@@ -18,6 +18,11 @@ import org.laborwatch.policy.MetricNames;
  * {@code iur_prior_2yr_avg}) it is used, as DOL does; otherwise the series' own history of
  * {@code iur_13wk} gives it. The ratio is computed to four decimal places and not otherwise
  * rounded, so the percentage has two decimals, truncated.
+ *
+ * <p>{@link #asPrinted()} divides the IUR as DOL prints it on the trigger notice, truncated to two
+ * decimals: the notice's integer percentage is that ratio's, truncated (notice 2020-52: Alaska
+ * 6.37 / 2.635 → 241, where 6.3794 / 2.635 gives 242: on notice 2020-52 the four-decimal IUR gives the
+ * printed percentage in 26 of 53 rows, the two-decimal one in 48, the other 5 being reports revised since).
  */
 public final class IurLookback implements Metric {
 
@@ -25,6 +30,24 @@ public final class IurLookback implements Metric {
     static final String REPORTED = "iur_prior_2yr_avg";
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
     private static final BigDecimal TWO = BigDecimal.valueOf(2);
+    private static final int RATE_SCALE = 4;
+
+    /** Decimals of the IUR the ratio divides: 4 (the metric) or 2 ({@link #asPrinted()}). */
+    private final int iurScale;
+
+    /** The metric: the IUR to four decimals over the prior years' average. */
+    public IurLookback() {
+        this(RATE_SCALE);
+    }
+
+    private IurLookback(int iurScale) {
+        this.iurScale = iurScale;
+    }
+
+    /** The look-back as DOL's trigger notice computes it: the printed two-decimal IUR over the prior years' average. */
+    public static IurLookback asPrinted() {
+        return new IurLookback(2);
+    }
 
     @Override
     public String name() {
@@ -69,7 +92,7 @@ public final class IurLookback implements Metric {
         if (current.isEmpty() || !current.get().isAvailable()) {
             return current;
         }
-        BigDecimal iur = current.get().value();
+        BigDecimal iur = current.get().value().setScale(iurScale, RoundingMode.DOWN);
         LocalDate vintage = current.get().vintage();
         SeriesId reportedId = new SeriesId(REPORTED, sector, InsuredUnemploymentRate.NSA);
         SeriesValue reported = data.get(reportedId, t);
@@ -91,7 +114,8 @@ public final class IurLookback implements Metric {
                         Frequency.WEEKLY, t, "no reported prior-years IUR and no 13-week IUR for the corresponding weeks "
                                 + UiWeeks.corresponding(t, 1) + " and " + UiWeeks.corresponding(t, 2), vintage));
             }
-            base = y1.get().value().add(y2.get().value()).divide(TWO);
+            base = y1.get().value().setScale(iurScale, RoundingMode.DOWN)
+                    .add(y2.get().value().setScale(iurScale, RoundingMode.DOWN)).divide(TWO);
             vintage = Vintages.newest(vintage, Vintages.newest(y1.get().vintage(), y2.get().vintage()));
         }
         if (base.signum() == 0) {

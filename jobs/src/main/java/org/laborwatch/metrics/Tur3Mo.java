@@ -2,6 +2,7 @@ package org.laborwatch.metrics;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import org.laborwatch.policy.MetricNames;
 
 /**
@@ -29,6 +30,17 @@ public final class Tur3Mo extends TurMetric {
 
     public Tur3Mo() {
         super(NAME, 0, 1, 2);
+    }
+
+    /**
+     * The newest month whose levels (both unemployed and labor force, seasonally adjusted) the
+     * region holds in {@code sector}, or null when it has no levels: the last month a TUR from
+     * levels can end on.
+     */
+    public static LocalDate latestLevelsMonth(RegionSeries data, String sector) {
+        LocalDate u = data.latest(new SeriesId(UNEMPLOYED, sector, "sa"));
+        LocalDate lf = data.latest(new SeriesId(LABOR_FORCE, sector, "sa"));
+        return u == null || lf == null ? null : u.isBefore(lf) ? u : lf;
     }
 
     @Override

@@ -37,4 +37,21 @@ public final class UiWeeks {
         LocalDate nextYearStart = firstWeekEnd(target + 1);
         return candidate.isBefore(nextYearStart) ? candidate : nextYearStart.minusWeeks(1);
     }
+
+    /**
+     * The week's number as DOL writes it, {@code YYYY-NN}: the year whose numbering it belongs to
+     * (the days before that year's first full week belong to the year before) and its number from
+     * 1. ETA 539's {@code week_number} and the trigger notice numbers count this way: notice 2020-52
+     * is the one of the report week ending 2021-01-02.
+     */
+    public static String numbered(LocalDate weekEnding) {
+        int year = weekEnding.getYear();
+        LocalDate start = firstWeekEnd(year);
+        if (weekEnding.isBefore(start)) {
+            year -= 1;
+            start = firstWeekEnd(year);
+        }
+        long number = ChronoUnit.WEEKS.between(start, weekEnding) + 1;
+        return String.format("%d-%02d", year, number);
+    }
 }

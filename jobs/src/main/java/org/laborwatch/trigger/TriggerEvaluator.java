@@ -139,6 +139,8 @@ public final class TriggerEvaluator {
     /** Decides one period: updates {@code core} and returns the events. */
     private static List<TriggerEvent> step(Policy policy, TriggerState.Core core, Frequency frequency,
             String region, String sector, LocalDate period, Map<String, BigDecimal> values, LocalDate vintage) {
+        // The region's parameter values (such as the EB options a state adopted), as its thresholds and evidence.
+        policy = policy.forRegion(region);
         Outcome enter = policy.enter().evaluate(values::get);
         Outcome exit = policy.exitIsNotEnter() ? not(enter) : policy.exit().evaluate(values::get);
         Outcome deciding = core.on ? exit : enter;

@@ -350,4 +350,29 @@ class TriggerEvaluatorTest {
         TriggerState back = TriggerState.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         assertEquals(state, back);
     }
+
+    /** Each region is decided with its own parameter values: the same IUR turns on the state with the option only. */
+    @Test
+    void aRegionIsDecidedWithItsOwnParameters() {
+        Policy options = PolicyParser.parse("""
+                id: options
+                version: 1
+                scope: {regions: "US-*", sectors: all}
+                parameters:
+                  iur_6pct_option: {default: true, regions: {US-GA: false}}
+                  threshold: {default: 6.0, regions: {US-PR: 7.0}}
+                enter: {all: ["iur_6pct_option", "iur_13wk >= threshold"]}
+                """);
+        LocalDate week = LocalDate.of(2020, 12, 26);
+        java.util.Map<String, List<TriggerEvent>> events = new java.util.TreeMap<>();
+        for (String region : List.of("US-AK", "US-GA", "US-PR")) {
+            MetricPoint iur = MetricPoint.ok("iur_13wk", "insured_unemployed_13wk_avg", region, "all", Frequency.WEEKLY,
+                    week, new BigDecimal("6.3794"), week.plusDays(12));
+            events.put(region, TriggerEvaluator.onMetric(options, new TriggerState(), region, "all", iur));
+        }
+        assertEquals(Transition.ENTER, events.get("US-AK").get(0).transition(), "AK: option, 6.3794 >= 6.0");
+        assertEquals(new BigDecimal("6.0"), events.get("US-AK").get(0).thresholds().get("iur_13wk"));
+        assertEquals(List.of(), events.get("US-GA"), "GA has no 6% option");
+        assertEquals(List.of(), events.get("US-PR"), "PR's threshold is 7.0");
+    }
 }
