@@ -34,6 +34,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.laborwatch.backtest.Backtest;
 import org.laborwatch.contract.Json;
 import org.laborwatch.contract.TriggerEvent;
+import org.laborwatch.influx.InfluxServer;
 import org.laborwatch.job.TestClusters;
 import org.laborwatch.job.TestData;
 import org.laborwatch.kafka.EmbeddedKafka;
@@ -133,6 +134,9 @@ class NotifyKafkaTest {
         KAFKA.produce(p + "subscribers", List.of(Map.entry("national", ("id: national\nversion: 2\nurl: http://hooks.example.org/x\n"
                 + "secret: " + current + "\n").getBytes(StandardCharsets.UTF_8))));
 
+        InfluxServer influx = InfluxServer.start(Path.of("target", "influx-notify"));
+        influx.createDatabase("notify");
+        Path token = Files.writeString(dir.resolve("influx.token"), InfluxServer.TOKEN);
         for (var r : receivers.entrySet()) {
             if (!r.getKey().equals("outage")) {
                 r.getValue().start();
@@ -144,7 +148,8 @@ class NotifyKafkaTest {
                 "--subscribers-applied-topic", p + "subscribers-applied", "--deliveries-topic", p + "deliveries",
                 "--webhook-dead-letter-topic", p + "webhook-dead-letter", "--subscriber-file", subscriberFile.toString(),
                 "--checkpoint-interval", "PT0.5S", "--request-timeout", "PT1S", "--retry-initial", "PT0.2S",
-                "--retry-max", "PT2S", "--retry-budget", "PT5M", "--transaction-timeout", "PT1M");
+                "--retry-max", "PT2S", "--retry-budget", "PT5M", "--transaction-timeout", "PT1M",
+                "--influx-url", influx.url(), "--influx-bucket", "notify", "--influx-token-file", token.toString());
         FailOnce.ARMED.set(false);
         FailOnce.FIRED.set(false);
         notify.attemptsTapForTesting = s -> s.map(new FailOnce()).returns(TypeInformation.of(DeliveryAttempt.class))
@@ -176,6 +181,12 @@ class NotifyKafkaTest {
             await("the wrong-secret receiver refused every event", () -> receivers.get("wrongsecret").unverified() >= all);
             await("the refused events are in the committed dead letters",
                     () -> deadLetters(p, "wrongsecret").size() >= all);
+            // The delivery measurement: one delivered point per event and subscriber at least.
+            for (var e : expected.entrySet()) {
+                String q = "SELECT count(\"attempt\") FROM \"delivery\" WHERE \"subscriber\" = '" + e.getKey()
+                        + "' AND \"outcome\" = '" + (e.getKey().equals("wrongsecret") ? "rejected" : "delivered") + "'";
+                await("InfluxDB holds the deliveries to " + e.getKey(), () -> influx.count("notify", q) >= e.getValue().size());
+            }
             long seconds = (System.nanoTime() - t0) / 1_000_000_000L;
             int restarts = KafkaJobFixture.restarts(cluster, id);
             job.cancel().get(60, TimeUnit.SECONDS);
@@ -229,6 +240,7 @@ class NotifyKafkaTest {
         } finally {
             later.shutdownNow();
             receivers.values().forEach(WebhookReceiver::close);
+            influx.close();
         }
     }
 
