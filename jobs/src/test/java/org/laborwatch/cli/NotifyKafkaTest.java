@@ -102,7 +102,7 @@ class NotifyKafkaTest {
         receivers.put("national", new WebhookReceiver(List.of(SECRET), (id, n) -> Answer.ok()));
         receivers.put("states", new WebhookReceiver(List.of(SECRET), (id, n) -> Answer.ok()));
         receivers.put("flaky500", new WebhookReceiver(List.of(SECRET), (id, n) -> n == 1 ? new Answer(500, 0, null) : Answer.ok()));
-        receivers.put("timeouts", new WebhookReceiver(List.of(SECRET), (id, n) -> n == 1 ? new Answer(200, 1500, null) : Answer.ok()));
+        receivers.put("timeouts", new WebhookReceiver(List.of(SECRET), (id, n) -> n == 1 ? new Answer(200, 3000, null) : Answer.ok()));
         receivers.put("outage", new WebhookReceiver(List.of(SECRET), (id, n) -> Answer.ok()));
         receivers.put("slow", new WebhookReceiver(List.of(SECRET), (id, n) -> new Answer(200, 150, null)));
         receivers.put("wrongsecret", new WebhookReceiver(List.of(OTHER_SECRET), (id, n) -> Answer.ok()));

@@ -62,7 +62,7 @@ public final class WebhookReceiver implements AutoCloseable {
     public synchronized WebhookReceiver start() throws IOException {
         if (server == null) {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 50);
-            threads = Executors.newFixedThreadPool(8);
+            threads = Executors.newFixedThreadPool(16);
             server.setExecutor(threads);
             server.createContext("/hook", this::handle);
             server.start();
