@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -318,9 +317,7 @@ public final class Outbox {
     /** The events owed, region by region, for tests and diagnostics. */
     public List<String> owed() {
         List<String> ids = new ArrayList<>();
-        for (Iterator<ArrayDeque<Pending>> it = queues.values().iterator(); it.hasNext(); ) {
-            it.next().forEach(p -> ids.add(p.eventId));
-        }
+        queues.values().forEach(q -> q.forEach(p -> ids.add(p.eventId)));
         return ids;
     }
 }
