@@ -82,6 +82,31 @@ class NotifyFileModeTest {
         }
     }
 
+    @Test
+    void wrongInputFailsWithAMessageNamingTheCauseAndTheFix() throws Exception {
+        Path dir = Files.createDirectories(Path.of("target", "tmp", "notify-wrong"));
+        String[] nothing = CliRun.run("notify", "--bootstrap", "");
+        assertEquals("1", nothing[0]);
+        assertTrue(nothing[2].contains("notify needs --bootstrap") && nothing[2].contains("--input"), nothing[2]);
+
+        Path inline = Files.writeString(dir.resolve("inline.yaml"), "id: newsroom\nversion: 1\nurl: https://h.example/x\nsecret: " + SECRET + "\n");
+        String[] secret = CliRun.run("notify", "--input", "no-such.jsonl", "--subscriber-file", inline.toString());
+        assertEquals("1", secret[0]);
+        assertTrue(secret[2].contains(inline.toString()) && secret[2].contains("must never be in a subscriber definition"), secret[2]);
+        assertTrue(!secret[2].contains("MfKQ9r8G"), "the secret is not echoed: " + secret[2]);
+
+        Path unset = Files.writeString(dir.resolve("unset.yaml"), "id: newsroom\nversion: 1\nurl: https://h.example/x\nsecret: env:LABORWATCH_TEST_UNSET_SECRET\n");
+        String[] missing = CliRun.run("notify", "--input", "no-such.jsonl", "--subscriber-file", unset.toString());
+        assertEquals("1", missing[0]);
+        assertTrue(missing[2].contains("subscriber newsroom") && missing[2].contains("env:LABORWATCH_TEST_UNSET_SECRET"), missing[2]);
+
+        Path good = Files.writeString(dir.resolve("good.yaml"), "id: newsroom\nversion: 1\nurl: https://h.example/x\nsecret: file:"
+                + Files.writeString(dir.resolve("s.secret"), SECRET).toAbsolutePath() + "\n");
+        String[] noFile = CliRun.run("notify", "--input", dir.resolve("no-such.jsonl").toString(), "--subscriber-file", good.toString());
+        assertEquals("1", noFile[0]);
+        assertTrue(noFile[2].contains("no-such.jsonl is not a file"), noFile[2]);
+    }
+
     private static List<String> received(List<String> lines) {
         synchronized (lines) {
             return lines.stream().filter(l -> l.startsWith("event ")).map(l -> l.split(" ")[1]).toList();
