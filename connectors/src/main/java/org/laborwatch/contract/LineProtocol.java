@@ -70,6 +70,9 @@ public final class LineProtocol {
     /** Measurement of trigger decisions. */
     public static final String TRIGGER = "trigger";
 
+    /** Measurement of webhook delivery attempts. */
+    public static final String DELIVERY = "delivery";
+
     private LineProtocol() {}
 
     /** The observation as a line, timestamped in nanoseconds. */
@@ -168,6 +171,27 @@ public final class LineProtocol {
         Objects.requireNonNull(e, "trigger event");
         return trigger(e.policy(), e.region(), e.sector(), e.period(), e.on(), e.tierLevel(), e.transition().name(),
                 precision);
+    }
+
+    /**
+     * A webhook delivery attempt as a line of the {@code delivery} measurement: tags only the
+     * subscriber and the outcome (bounded: event ids would make a series per event), fields the
+     * attempt number, HTTP status (0 when no answer came), latency and event id; the time is when the
+     * answer came, in nanoseconds. A point is its tags and time, and the notifier applies the
+     * answers of one tick at the same millisecond, so the digits below the millisecond come from the
+     * event id and attempt number: two attempts answered in the same millisecond stay two points
+     * (and a restarted job that logs the same attempt again overwrites it instead of adding one).
+     */
+    public static String delivery(String subscriber, String outcome, int attempt, int status, long latencyMillis,
+            String eventId, java.time.Instant at) {
+        Map<String, String> tags = new TreeMap<>();
+        tags.put("outcome", outcome);
+        tags.put("subscriber", subscriber);
+        String fields = "attempt=" + attempt + "i,event_id=" + stringField(eventId) + ",latency_ms=" + latencyMillis
+                + "i,status=" + status + "i";
+        long withinMilli = Math.floorMod((eventId + "#" + attempt).hashCode(), 1_000_000);
+        long nanos = Math.addExact(Math.multiplyExact(at.toEpochMilli(), 1_000_000L), withinMilli);
+        return line(DELIVERY, tags, fields, nanos);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.laborwatch.contract.RawRecord;
+import org.laborwatch.notify.SubscriberUpdate;
 import org.laborwatch.policy.PolicyUpdate;
 
 /**
@@ -98,6 +99,44 @@ public final class KafkaEdges {
     }
 
     /**
+     * Trigger events as their JSON text, for the notifier: {@code isolation.level=read_committed}, so
+     * only events of committed transactions of the exactly-once trigger sink are read; from the
+     * group's committed offsets (committed on checkpoints), or the earliest on first start.
+     */
+    public static KafkaSource<String> triggerTexts(String bootstrap, String topic, String groupId, Properties extra,
+            OffsetsInitializer stoppingOffsets) {
+        Properties p = new Properties();
+        p.putAll(extra);
+        p.setProperty("isolation.level", "read_committed");
+        var builder = KafkaSource.<String>builder()
+                .setBootstrapServers(require(bootstrap, "bootstrap servers"))
+                .setTopics(require(topic, "triggers topic"))
+                .setGroupId(require(groupId, "consumer group"))
+                .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+                .setDeserializer(new TextDeserializer())
+                .setProperties(p);
+        if (stoppingOffsets != null) {
+            builder.setBounded(stoppingOffsets);
+        }
+        return builder.build();
+    }
+
+    /**
+     * Subscriber updates: the whole compacted topic from the earliest offset, like policies, so every
+     * instance ends up with the newest version of every subscriber.
+     */
+    public static KafkaSource<SubscriberUpdate> subscribers(String bootstrap, String topic, String groupId, Properties extra) {
+        return KafkaSource.<SubscriberUpdate>builder()
+                .setBootstrapServers(require(bootstrap, "bootstrap servers"))
+                .setTopics(require(topic, "subscribers topic"))
+                .setGroupId(require(groupId, "consumer group") + "-subscribers")
+                .setStartingOffsets(OffsetsInitializer.earliest())
+                .setDeserializer(new SubscriberTextDeserializer())
+                .setProperties(extra)
+                .build();
+    }
+
+    /**
      * A sink of JSON values with a key per element.
      *
      * @param transactionalIdPrefix required for EXACTLY_ONCE; unique per sink and job
@@ -161,6 +200,41 @@ public final class KafkaEdges {
         @Override
         public TypeInformation<PolicyUpdate> getProducedType() {
             return TypeInformation.of(PolicyUpdate.class);
+        }
+    }
+
+    /** Record values as UTF-8 text; a tombstone carries nothing. */
+    static final class TextDeserializer implements KafkaRecordDeserializationSchema<String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<String> out) {
+            if (record.value() != null) {
+                out.collect(new String(record.value(), StandardCharsets.UTF_8));
+            }
+        }
+
+        @Override
+        public TypeInformation<String> getProducedType() {
+            return TypeInformation.of(String.class);
+        }
+    }
+
+    /** Subscriber definitions with their keys (checked against the id); a tombstone is ignored. */
+    static final class SubscriberTextDeserializer implements KafkaRecordDeserializationSchema<SubscriberUpdate> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void deserialize(ConsumerRecord<byte[], byte[]> record, Collector<SubscriberUpdate> out) {
+            if (record.value() != null) {
+                String key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+                out.collect(new SubscriberUpdate(key, new String(record.value(), StandardCharsets.UTF_8)));
+            }
+        }
+
+        @Override
+        public TypeInformation<SubscriberUpdate> getProducedType() {
+            return TypeInformation.of(SubscriberUpdate.class);
         }
     }
 

@@ -145,4 +145,18 @@ class LineProtocolTest {
                 Frequency.WEEKLY, week, new java.math.BigDecimal("21962000"), week.plusDays(12)));
         assertNotEquals(initial.substring(0, initial.indexOf(' ')), continued.substring(0, continued.indexOf(' ')));
     }
+
+    @Test
+    void deliveryAttemptsTagOnlySubscriberAndOutcomeAndStayDistinctWithinAMillisecond() {
+        Instant at = Instant.parse("2026-12-02T19:30:00.123Z");
+        String first = LineProtocol.delivery("newsroom", "delivered", 1, 200, 12, "a1b2", at);
+        assertTrue(first.startsWith("delivery,outcome=delivered,subscriber=newsroom attempt=1i,event_id=\"a1b2\",latency_ms=12i,status=200i "),
+                first);
+        long ts = Long.parseLong(first.substring(first.lastIndexOf(' ') + 1));
+        assertEquals(at.toEpochMilli(), ts / 1_000_000, "the time is the answer's millisecond");
+        String other = LineProtocol.delivery("newsroom", "delivered", 1, 200, 12, "c3d4", at);
+        assertNotEquals(ts, Long.parseLong(other.substring(other.lastIndexOf(' ') + 1)),
+                "two events answered in the same millisecond are two points");
+        assertEquals(first, LineProtocol.delivery("newsroom", "delivered", 1, 200, 12, "a1b2", at), "the same attempt is the same point");
+    }
 }

@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "Watches labor-market indicators as they are published and says, with evidence, when a "
                 + "safety net should scale up and when it may scale back.%n",
         subcommands = {DemoCommand.class, ComputeCommand.class, BacktestCommand.class, EbNoticeCommand.class, RunCommand.class,
-            ReplayCommand.class, TriggersCommand.class, CommandLine.HelpCommand.class})
+            ReplayCommand.class, TriggersCommand.class, NotifyCommand.class, CommandLine.HelpCommand.class})
 public final class LaborwatchCli implements Runnable {
 
     @CommandLine.Spec
