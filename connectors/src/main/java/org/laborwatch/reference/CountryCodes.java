@@ -90,6 +90,14 @@ public final class CountryCodes {
         return new CountryCodes(oecd, provinces);
     }
 
+    /**
+     * Whether a region is a whole nation ({@code US}, {@code DE}: ISO 3166-1 alpha-2) or a named group
+     * of nations ({@code G-EA19}), not a subdivision ({@code US-CA}, {@code CA-ON}) or a county.
+     */
+    public static boolean isNationOrGroup(String region) {
+        return region.length() == 2 && region.chars().allMatch(c -> c >= 'A' && c <= 'Z') || GROUP.matcher(region).matches();
+    }
+
     /** The region of an OECD {@code LOCATION} code ({@code DEU} to {@code DE}, {@code EA19} to {@code G-EA19}). */
     public Optional<String> oecdRegion(String location) {
         return Optional.ofNullable(regionByOecdLocation.get(location));
