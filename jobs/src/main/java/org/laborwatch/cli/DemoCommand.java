@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Replay the bundled real data (national unemployment 1948-2023, state LAUS 1976-2023, "
                 + "DOL ETA 539 and ETA 203 2019-2025, Census BTOS AI use, Indeed national postings, the OECD unemployment rates of "
-                + "40 countries and groups 1989-2023, and seven broken "
+                + "35 countries and 4 groups 1989-2023, and seven broken "
                 + "records) through the job on a local Flink mini cluster with every bundled policy, print the trigger "
                 + "timeline, the latest AI-era readings and the Sahm rule of 2024 in real time (the ALFRED UNRATE "
                 + "vintages as each release published them) next to today's data, and write out/triggers.jsonl, out/metrics.lp, "
