@@ -106,7 +106,7 @@ public final class ObservationValidator {
     static final List<String> REQUIRED = List.of(
             "indicator", "region", "sector", "adjustment", "frequency", "period", "value", "unit", "source", "vintage");
 
-    static final Pattern REGION = Pattern.compile("US(?:-[A-Z]{2}(?:-[0-9]{5})?)?|[A-Z]{2}");
+    static final Pattern REGION = Pattern.compile("US(?:-[A-Z]{2}(?:-[0-9]{5})?)?|[A-Z]{2}(?:-[A-Z]{2})?|G-[A-Z0-9]+");
     static final Pattern SECTOR = Pattern.compile("all|[a-z0-9_]+:[A-Za-z0-9._-]+");
     static final Pattern ADJUSTMENT = Pattern.compile("sa|nsa");
     static final Pattern SOURCE = Pattern.compile("[a-z0-9_.-]+");
@@ -285,7 +285,7 @@ public final class ObservationValidator {
         String source = root.get("source").textValue();
 
         String badCode = firstNonNull(
-                badCode("region", region, REGION, "US, US-XX, US-XX-NNNNN (county FIPS) or a country's ISO code"),
+                badCode("region", region, REGION, "US, US-XX, US-XX-NNNNN (county FIPS), a country's ISO code (CA), its subdivision (CA-ON) or a group (G-EA19)"),
                 badCode("sector", sector, SECTOR, "all or prefix:code"),
                 badCode("adjustment", adjustment, ADJUSTMENT, "sa or nsa"),
                 badCode("source", source, SOURCE, "lowercase letters, digits, '_', '.' and '-'"));

@@ -39,7 +39,15 @@ public enum PublishedFormat {
             + "monthly release (release_date, release_month, state, L12_LF ... U), vintage = release_date",
             BlsStateReleaseReader::new, BlsStateReleaseReader::yields),
     LAUS_LEVELS("laus-levels", "BLS LAUS ststdsadata state levels, sa (fips, year, month, labor_force, unemployment), "
-            + "read in thousands", LausLevelsReader::new, LausLevelsReader::yields);
+            + "read in thousands", LausLevelsReader::new, LausLevelsReader::yields),
+    OECD_HUR("oecd-hur", "OECD harmonised unemployment rate, monthly, sa (LOCATION,INDICATOR,SUBJECT,MEASURE,FREQUENCY,"
+            + "TIME,Value): SUBJECT TOT; countries as ISO alpha-2 (DEU -> DE), aggregates as groups (EA19 -> G-EA19)",
+            OecdHurReader::new, OecdHurReader::yields),
+    ONS("ons", "UK ONS series MGSX, unemployment rate 16+, sa (period,MGSX; period as ONS prints it): monthly rows "
+            + "only, rolling three-month averages labelled by their last month; region GB", OnsReader::new, OnsReader::yields),
+    STATCAN_LFS("statcan-lfs", "Statistics Canada table 14-10-0287-01 as downloaded (title lines, a block per "
+            + "geography): unemployment rate, sa, both sexes, 15+; Canada as CA, provinces as CA-XX; vintage = "
+            + "its release date", StatCanLfsReader::new, StatCanLfsReader::yields);
 
     /**
      * A file name whose vintage no period can be after, so a header can be tried without the file's

@@ -10,13 +10,17 @@ import java.util.regex.Pattern;
  * Where a file's vintage comes from when none is given: its name.
  *
  * <p>Files are named with the date they were pulled, {@code …_vintageYYYY-MM.csv} (read as the
- * first day of that month) or {@code …_vintageYYYY-MM-DD.csv}. A month-only vintage is a lower
- * bound: the data were pulled some time in that month, and no period in the file can be later.
+ * first day of that month) or {@code …_vintageYYYY-MM-DD.csv}, or with the publisher's release
+ * date, {@code …_releaseYYYY-MM-DD.csv}. A month-only vintage is a lower bound: the data were pulled
+ * some time in that month, and no period in the file can be later. A second download in the same
+ * month carries a letter, {@code …_vintageYYYY-MMb.csv}: b is read as day 2, c as day 3 (a as day
+ * 1), so the later download gets the later vintage and a replay keeps its values, not the first's.
  */
 public final class Vintages {
 
     // (?!\d) so "vintage2023-123" is not silently read as December.
-    private static final Pattern IN_NAME = Pattern.compile("vintage(\\d{4})-(\\d{2})(?:-(\\d{2}))?(?!\\d)");
+    private static final Pattern IN_NAME =
+            Pattern.compile("(?:vintage|release)(\\d{4})-(\\d{2})(?:-(\\d{2})|([a-z]))?(?![\\da-z])");
 
     private Vintages() {}
 
@@ -32,7 +36,8 @@ public final class Vintages {
             return Optional.empty();
         }
         try {
-            int day = m.group(3) == null ? 1 : Integer.parseInt(m.group(3));
+            int day = m.group(3) != null ? Integer.parseInt(m.group(3))
+                    : m.group(4) != null ? m.group(4).charAt(0) - 'a' + 1 : 1;
             return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), day));
         } catch (DateTimeException e) {
             throw new ReaderException(fileName, 0, "the file name's '" + m.group() + "' is not a date", e);

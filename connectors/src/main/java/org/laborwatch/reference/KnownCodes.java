@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  * and MP ({@code us_states_fips.csv}); {@code US-XX-SSCCC} for every county FIPS code BLS LAUS
  * publishes ({@code us_county_fips_bls_laus.csv}, where {@code SS} must be XX's state code); and
  * the sectors in {@code sector_codes.csv} plus detailed SOC codes {@code soc:NN-NNNN} of a known
- * major group. Other countries (ISO 3166-1 alpha-2) and new groups are added by configuration
- * ({@link #readRegionsFile}, {@link #readSectorsFile}), never by accident.
+ * major group; and the places outside the US that the bundled readers publish ({@link CountryCodes}):
+ * the OECD countries as ISO 3166-1 alpha-2 ({@code DE}), OECD aggregates as groups ({@code G-EA19}),
+ * Canada's provinces as ISO 3166-2 ({@code CA-ON}). Other countries and new groups are added by
+ * configuration ({@link #readRegionsFile}, {@link #readSectorsFile}), never by accident.
  *
  * <p>Instances are immutable and thread-safe.
  */
@@ -97,6 +99,7 @@ public final class KnownCodes {
                 regions.add("US-" + postal + "-" + csv.cell("state_fips") + csv.cell("county_fips"));
             }
         }
+        regions.addAll(CountryCodes.standard().regions());
         Set<String> sectors = new HashSet<>();
         try (Reader in = ReferenceCsv.resource("sector_codes.csv")) {
             ReferenceCsv csv = ReferenceCsv.open(in, "sector_codes.csv", "sector");

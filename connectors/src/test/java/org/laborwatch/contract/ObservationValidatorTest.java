@@ -131,14 +131,16 @@ class ObservationValidatorTest {
         rejected(with(n -> n.put("region", "US-ZZ")), RejectReason.UNKNOWN_REGION);
         rejected(with(n -> n.put("region", "US-CA-06999")), RejectReason.UNKNOWN_REGION);
         rejected(with(n -> n.put("region", "US-NV-06037")), RejectReason.UNKNOWN_REGION);
-        rejected(with(n -> n.put("region", "GB")), RejectReason.UNKNOWN_REGION);
+        rejected(with(n -> n.put("region", "BR")), RejectReason.UNKNOWN_REGION); // no bundled reader publishes Brazil
+        rejected(with(n -> n.put("region", "CA-YT")), RejectReason.UNKNOWN_REGION); // a territory: not in the LFS table
+        rejected(with(n -> n.put("region", "G-ASEAN")), RejectReason.UNKNOWN_REGION);
         for (String known : List.of("US", "US-DC", "US-PR", "US-VI", "US-GU", "US-AS", "US-MP", "US-CA-06037",
-                "US-CT-09110", "US-PR-72127")) {
+                "US-CT-09110", "US-PR-72127", "GB", "DE", "CA", "CA-ON", "G-EA19", "G-G7")) {
             accepted(with(n -> n.put("region", known)));
         }
-        ObservationValidator withGb = new ObservationValidator(
-                ValidationRules.defaults().withExtraRegions(List.of("GB")), AUGUST_20);
-        assertTrue(withGb.validate(with(n -> n.put("region", "GB")), "t").isAccepted());
+        ObservationValidator withBrazil = new ObservationValidator(
+                ValidationRules.defaults().withExtraRegions(List.of("BR")), AUGUST_20);
+        assertTrue(withBrazil.validate(with(n -> n.put("region", "BR")), "t").isAccepted());
     }
 
     @Test

@@ -53,7 +53,10 @@ class BundledDataValidatesTest {
                 Arguments.of(PublishedFormat.INDEED, BundledDataTest.INDEED_2024_10,
                         "indeed_job_postings_index_us_by_occupational_sector_daily_2020-2024.csv"),
                 Arguments.of(PublishedFormat.CES_LONG, ReaderOptions.defaults(),
-                        "fred_ces_employment_by_industry_monthly_sa_1939-2020_vintage2020-11.csv"));
+                        "fred_ces_employment_by_industry_monthly_sa_1939-2020_vintage2020-11.csv"),
+                Arguments.of(PublishedFormat.OECD_HUR, ReaderOptions.defaults(), OecdHurReaderTest.TOTAL),
+                Arguments.of(PublishedFormat.OECD_HUR, ReaderOptions.defaults(), OecdHurReaderTest.TOT_MEN_WOMEN),
+                Arguments.of(PublishedFormat.ONS, ReaderOptions.defaults(), OnsReaderTest.MGSX));
     }
 
     @ParameterizedTest(name = "{2}")

@@ -32,6 +32,12 @@ class ReaderApiTest {
                 Vintages.fromFileName("fred_claims_ICSA_CCSA_weekly_2000-2020_vintage2020-06-18.csv"));
         assertEquals(Optional.empty(), Vintages.fromFileName("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv"));
         assertEquals(Optional.empty(), Vintages.fromFileName("/tmp/vintage2020-01/unrate.csv"));
+        assertEquals(Optional.of(LocalDate.of(2023, 4, 18)),
+                Vintages.fromFileName("ons_uk_MGSX_unemployment_rate_16plus_sa_release2023-04-18.csv"));
+        // a second download in one month sorts after the first
+        assertEquals(Optional.of(LocalDate.of(2023, 4, 1)), Vintages.fromFileName("oecd_hur_vintage2023-04.csv"));
+        assertEquals(Optional.of(LocalDate.of(2023, 4, 2)), Vintages.fromFileName("oecd_hur_vintage2023-04b.csv"));
+        assertEquals(Optional.empty(), Vintages.fromFileName("x_vintage2023-04bis.csv"));
         assertThrows(ReaderException.class, () -> Vintages.fromFileName("x_vintage2023-13.csv"));
         assertThrows(ReaderException.class, () -> Vintages.fromFileName("x_vintage2023-02-30.csv"));
     }

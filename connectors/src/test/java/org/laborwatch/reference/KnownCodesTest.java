@@ -47,22 +47,25 @@ class KnownCodesTest {
     }
 
     @Test
-    void theStandardCodesAreTheNationTheStatesAndTerritoriesAndTheCounties() {
+    void theStandardCodesAreTheNationTheStatesAndTerritoriesTheCountiesAndTheBundledCountries() {
         KnownCodes known = KnownCodes.standard();
-        assertEquals(1 + 56 + 3230, known.regionCount());
+        // + 37 OECD countries besides US, 4 OECD groups, 10 Canadian provinces
+        assertEquals(1 + 56 + 3230 + 37 + 4 + 10, known.regionCount());
+        assertTrue(known.knowsRegion("CA") && known.knowsRegion("GB") && known.knowsRegion("DE"));
+        assertTrue(known.knowsRegion("G-EA19") && known.knowsRegion("G-OECD") && known.knowsRegion("CA-ON"));
         assertTrue(known.knowsRegion("US-CT-09110"), "a Connecticut planning region of the 2026 release");
         assertTrue(known.knowsRegion("US-CT-09001"), "a Connecticut county of the 2020 release");
         assertFalse(known.knowsRegion("US-ZZ"));
-        assertFalse(known.knowsRegion("CA"));
+        assertFalse(known.knowsRegion("BR"));
     }
 
     @Test
     void extraRegionsAreIsoCountriesOrCountiesOfTheirState() throws IOException {
-        Path file = Files.writeString(dir.resolve("regions.txt"), "# neighbours\nCA\nMX  # Mexico\n\nUS-TX-48999\n");
-        assertEquals(List.of("CA", "MX", "US-TX-48999"), KnownCodes.readRegionsFile(file));
+        Path file = Files.writeString(dir.resolve("regions.txt"), "# neighbours\nCA\nBR  # Brazil\n\nUS-TX-48999\n");
+        assertEquals(List.of("CA", "BR", "US-TX-48999"), KnownCodes.readRegionsFile(file));
         KnownCodes known = KnownCodes.standard().with(KnownCodes.readRegionsFile(file), List.of());
-        assertTrue(known.knowsRegion("MX"));
-        assertFalse(KnownCodes.standard().knowsRegion("MX"), "the standard set is not changed");
+        assertTrue(known.knowsRegion("BR"));
+        assertFalse(KnownCodes.standard().knowsRegion("BR"), "the standard set is not changed");
 
         Path notIso = Files.writeString(dir.resolve("bad.txt"), "CA\nZZ\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> KnownCodes.readRegionsFile(notIso));

@@ -42,7 +42,8 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = "Replay the bundled real data (national unemployment 1948-2023, state LAUS 1976-2023, "
-                + "DOL ETA 539 and ETA 203 2019-2025, Census BTOS AI use, Indeed national postings, and seven broken "
+                + "DOL ETA 539 and ETA 203 2019-2025, Census BTOS AI use, Indeed national postings, the OECD unemployment rates of "
+                + "35 countries and 4 groups 1989-2023, and seven broken "
                 + "records) through the job on a local Flink mini cluster with every bundled policy, print the trigger "
                 + "timeline, the latest AI-era readings and the Sahm rule of 2024 in real time (the ALFRED UNRATE "
                 + "vintages as each release published them) next to today's data, and write out/triggers.jsonl, out/metrics.lp, "
@@ -63,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--policy", paramLabel = "ID", split = ",",
             description = "Bundled policies to run (default: all bundled: ${DEFAULT-VALUE}).",
-            defaultValue = "sahm-national,sahm-state,eb-iur,eb-iur-6,eb-tur,ai-exposed-claims,disruption-index")
+            defaultValue = "sahm-national,sahm-state,eb-iur,eb-iur-6,eb-tur,ai-exposed-claims,disruption-index,sahm-countries")
     List<String> policies;
 
     /** How much of the timeline to print. */
@@ -234,9 +235,14 @@ public final class DemoCommand implements Callable<Integer> {
             for (DemoData.Input in : inputs) {
                 Path file = data.resolve(in.file());
                 long[] count = {0};
+                long[] leftOut = {0};
                 ReadReport report;
                 try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                     report = in.format().reader(in.options()).read(r, in.file(), o -> {
+                        if (in.leftOut().contains(o.region())) {
+                            leftOut[0]++;
+                            return;
+                        }
                         try {
                             w.write(Json.write(o));
                             w.write('\n');
@@ -251,6 +257,10 @@ public final class DemoCommand implements Callable<Integer> {
                 console.println(String.format("  %-62s %,8d observations (%s)", in.file(), count[0],
                         in.format().formatName()));
                 report.notes().forEach(n -> console.println("      note: " + n));
+                if (leftOut[0] > 0) {
+                    console.println(String.format("      note: %,d observations of %s left out: another input supplies"
+                            + " the same series", leftOut[0], String.join(", ", in.leftOut())));
+                }
             }
             Path bad = data.resolve(DemoData.BAD_RECORDS);
             if (Files.exists(bad)) {

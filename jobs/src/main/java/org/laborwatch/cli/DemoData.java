@@ -2,6 +2,7 @@ package org.laborwatch.cli;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.laborwatch.readers.PublishedFormat;
 import org.laborwatch.readers.ReaderOptions;
 
@@ -16,14 +17,24 @@ final class DemoData {
      * @param file file name under the data directory
      * @param format its published format
      * @param options reader options (the vintage where the file name does not carry one)
+     * @param leftOut regions whose observations the demo does not replay, because another input
+     *     already supplies the same series
      */
-    record Input(String file, PublishedFormat format, ReaderOptions options) {}
+    record Input(String file, PublishedFormat format, ReaderOptions options, Set<String> leftOut) {
+
+        Input(String file, PublishedFormat format, ReaderOptions options) {
+            this(file, format, options, Set.of());
+        }
+    }
 
     /**
      * The national unemployment history, the state LAUS file, ETA 539 claims, and for the AI-era and
      * sector metrics: ETA 203 claimants by occupation, Census BTOS AI use and national Indeed postings.
      * Indeed by state and by occupational sector (200,000 daily points) are left to replay, compute
-     * and backtest, to keep the demo short.
+     * and backtest, to keep the demo short. Last, the OECD's harmonised unemployment rates of 35
+     * countries and 4 groups for the Sahm gap by country, without its US rows: they would be the
+     * same series as FRED's UNRATE (the series key has no source) with an older vintage, refused
+     * as stale or, beyond the revision horizon, as dead letters.
      */
     static final List<Input> INPUTS = List.of(
             new Input("fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", PublishedFormat.byName("fred"),
@@ -39,7 +50,9 @@ final class DemoData {
                     ReaderOptions.defaults()),
             // Hiring Lab revises the whole index every week: the vintage is the day after the file's last date.
             new Input("indeed_job_postings_index_us_aggregate_daily_2020-2026.csv", PublishedFormat.byName("indeed"),
-                    ReaderOptions.withVintage(LocalDate.of(2026, 8, 18))));
+                    ReaderOptions.withVintage(LocalDate.of(2026, 8, 18))),
+            new Input("oecd_hur_monthly_total_40areas_1989-11_2023-03_vintage2023-04.csv",
+                    PublishedFormat.byName("oecd-hur"), ReaderOptions.defaults(), Set.of("US")));
 
     /** Deliberately broken records, replayed with the data to show the dead-letter output at work. */
     static final String BAD_RECORDS = "demo-bad-records.jsonl";

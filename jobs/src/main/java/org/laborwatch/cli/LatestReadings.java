@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.laborwatch.policy.MetricNames;
+import org.laborwatch.reference.CountryCodes;
 
 /**
  * The demo's view of the AI-era and sector metrics: for each, the latest period and the regions or
@@ -54,7 +56,7 @@ final class LatestReadings {
                         (a, b) -> b.period().isAfter(a.period()) || b.period().equals(a.period()) ? b : a);
             });
         }
-        out.println("AI-era and sector metrics, latest period (highest and lowest)");
+        out.println("AI-era, sector and country metrics, latest period (highest and lowest)");
         for (Shown s : SHOWN) {
             Map<String, Reading> byKey = latest.get(s.metric());
             if (byKey == null) {
@@ -78,6 +80,44 @@ final class LatestReadings {
                 out.printf("      high: %s%n      low:  %s%n", String.join(", ", top), String.join(", ", bottom));
             }
         }
+        Map<String, Reading> sahm = latest.get(MetricNames.SAHM_GAP);
+        if (sahm != null) {
+            printNations(sahm, out);
+        }
+    }
+
+    /** How many nations to name at each end of the Sahm gap ranking. */
+    private static final int NATIONS_SHOWN = 5;
+
+    /**
+     * The Sahm gap of every nation and group of nations, each at its own latest month: sources end
+     * in different months (FRED's US data in 2023-11, the OECD's in 2023-03), so a common latest
+     * period would show the US alone.
+     */
+    private static void printNations(Map<String, Reading> sahm, PrintStream out) {
+        List<Reading> nations = new ArrayList<>(sahm.values().stream()
+                .filter(r -> r.sector().equals("all") && CountryCodes.isNationOrGroup(r.region())).toList());
+        if (nations.size() < 2) {
+            return;
+        }
+        nations.sort(Comparator.comparing(Reading::value).reversed().thenComparing(Reading::region));
+        LocalDate first = nations.stream().map(Reading::period).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate last = nations.stream().map(Reading::period).max(Comparator.naturalOrder()).orElseThrow();
+        int n = Math.min(NATIONS_SHOWN, nations.size() / 2);
+        List<String> top = new ArrayList<>();
+        List<String> bottom = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            top.add(nationLabel(nations.get(i)));
+            bottom.add(nationLabel(nations.get(nations.size() - 1 - i)));
+        }
+        out.printf("  %-70s %s..%s (%d)%n", "Sahm rule gap by country, each at its latest month", first.toString()
+                .substring(0, 7), last.toString().substring(0, 7), nations.size());
+        out.printf("      high: %s%n      low:  %s%n", String.join(", ", top), String.join(", ", bottom));
+    }
+
+    private static String nationLabel(Reading r) {
+        return r.region() + " " + r.value().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString() + " ("
+                + r.period().toString().substring(0, 7) + ")";
     }
 
     private static String label(Reading r, boolean bySector) {

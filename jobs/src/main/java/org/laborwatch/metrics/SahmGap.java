@@ -16,9 +16,16 @@ import org.laborwatch.policy.MetricNames;
  * seasonally adjusted monthly unemployment rate (FRED SAHMCURRENT / SAHMREALTIME).
  *
  * <p>The window excludes month t (verified against FRED: 2021-04 = −0.07). Arithmetic is exact:
- * with S the sum of three published rates, gap = (S(t) − min S) / 3, rounded half-up to two
- * decimals only at the end, so 1957-10 is exactly 0.50 where doubles give 0.4999…. The gap is a
- * multiple of 1/30, so the rounding never meets a tie.
+ * with S the sum of three published rates, gap = (S(t) − min S) / 3, rounded half-up only at the
+ * end, so 1957-10 is exactly 0.50 where doubles give 0.4999….
+ *
+ * <p>The precision follows the source. With p the most decimals any of the 15 rates read carries
+ * (BLS, ONS and Statistics Canada print one; the OECD prints most countries to one and some, such
+ * as Australia, unrounded to six), the rates are whole multiples of 10^−p, the gap is a multiple
+ * of 1/(3·10^p), and it is rounded to max(p, 1) + 1 decimals: two for one-decimal sources, as FRED
+ * prints SAHMCURRENT, seven for six-decimal OECD rates. A multiple of 1/(3·10^p) never lies
+ * half-way between two numbers of p + 1 decimals, so the rounding never meets a tie and the gap is
+ * the exact one at the published precision.
  */
 public final class SahmGap implements Metric {
 
@@ -100,8 +107,17 @@ public final class SahmGap implements Metric {
             minPrior = minPrior == null || s.compareTo(minPrior) < 0 ? s : minPrior;
         }
         BigDecimal current = rates[WINDOW - 2].add(rates[WINDOW - 1]).add(rates[WINDOW]);
-        BigDecimal gap = current.subtract(minPrior).divide(THREE, 2, RoundingMode.HALF_UP);
+        BigDecimal gap = current.subtract(minPrior).divide(THREE, gapScale(rates), RoundingMode.HALF_UP);
         return Optional.of(MetricPoint.ok(NAME, INDICATOR, region, sector, Frequency.MONTHLY, t, gap, vintage));
+    }
+
+    /** max(p, 1) + 1, with p the most decimals a rate in the window carries (trailing zeros do not count). */
+    static int gapScale(BigDecimal[] rates) {
+        int p = 1;
+        for (BigDecimal r : rates) {
+            p = Math.max(p, r.stripTrailingZeros().scale());
+        }
+        return p + 1;
     }
 
     private static String months(List<LocalDate> months) {

@@ -67,6 +67,17 @@ class WrongInputTest {
     }
 
     @Test
+    void anOecdFileReadAsAnotherFormatOrWithAnUnknownLocationIsRefusedByName() throws IOException {
+        String oecd = "../data/oecd_hur_monthly_total_40areas_1989-11_2023-03_vintage2023-04.csv";
+        assertFails(run("compute", "--input", oecd, "--format", "ons", "--metric", "sahm_gap"),
+                oecd + " is not a ons file", "looks like oecd-hur", "pass --format oecd-hur");
+        Path brazil = file("hur_vintage2023-04.csv", "LOCATION,INDICATOR,SUBJECT,MEASURE,FREQUENCY,TIME,Value,Flag Codes\n"
+                + "BRA,HUR,TOT,PC_LF,M,2023-01,8.4,\n");
+        assertFails(run("compute", "--input", brazil.toString(), "--format", "oecd-hur", "--metric", "sahm_gap"),
+                brazil + ":2: column LOCATION: 'BRA' is not an OECD location", "reference/oecd_locations.csv");
+    }
+
+    @Test
     void aPlainFredDownloadWithoutAVintageIsToldWhatAVintageIsAndHowToPassIt() throws IOException {
         Path plain = file("UNRATE.csv", "observation_date,UNRATE\n2024-01-01,3.7\n2024-02-01,3.9\n2024-03-01,3.8\n");
         String[] r = run("compute", "--input", plain.toString(), "--format", "fred", "--metric", "tur_3mo");
@@ -78,7 +89,7 @@ class WrongInputTest {
     @Test
     void aMetricTheFileCannotProduceNamesWhatItReadsAndWhichFormatsSupplyIt() {
         String[] r = run("compute", "--input", ETA539, "--format", "eta539", "--metric", "sahm_gap");
-        assertFails(r, "no sahm_gap from " + ETA539, "unemployment_rate (sa) (formats: fred, fred-long, laus-state, alfred-vintages, alfred-first-release, rtdsm)",
+        assertFails(r, "no sahm_gap from " + ETA539, "unemployment_rate (sa) (formats: fred, fred-long, laus-state, alfred-vintages, alfred-first-release, rtdsm, oecd-hur, ons, statcan-lfs)",
                 "the input has none of them", "The input has continued_claims (nsa)");
         assertEquals("", r[1], "no CSV when nothing was computed");
     }

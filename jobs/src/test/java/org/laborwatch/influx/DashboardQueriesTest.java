@@ -46,6 +46,7 @@ public class DashboardQueriesTest {
         VARIABLES.put("$region", ".*");
         VARIABLES.put("$sector", ".*");
         VARIABLES.put("$policy", ".*");
+        VARIABLES.put("$country", "US");
     }
 
     /** One query of a dashboard: a panel target or a template variable. */
