@@ -167,8 +167,12 @@ public final class RegionSeries {
     /** One change: the periods from and to (inclusive) changed at modification {@code at}. */
     private record Change(long at, LocalDate from, LocalDate to) {}
 
-    /** Changes kept for {@link #changesSince}; a cache older than them starts over. */
-    private static final int CHANGE_LOG = 1024;
+    /**
+     * Changes kept for {@link #changesSince}; a cache older than them starts over. Caches catch up
+     * at every observation of their region, and an upsert logs one to three changes, so a short log
+     * suffices; it is kept short because the heap state holds one per region.
+     */
+    private static final int CHANGE_LOG = 64;
     private final transient java.util.ArrayDeque<Change> changeLog = new java.util.ArrayDeque<>();
     private transient long logCutAt;
 
