@@ -119,14 +119,10 @@ public final class DisruptionIndex implements Metric {
     private final Config config;
 
     /**
-     * Values derived from the data of one region as they are now: the frontier of each component,
-     * the first period seen, and each component's point by month. One observation recomputes the
-     * index for every month from the one it touches to the frontier, each month reading a
-     * {@code baselineMonths} baseline, and MetricEngine does so before and after the upsert; without
-     * this, every such month re-scanned every series of the region for the frontiers and recomputed
-     * the same component months again and again. Valid while the RegionSeries is the same object
-     * with the same modification count; a metric instance serves one thread (one per Flink subtask
-     * or backtest), so no locking.
+     * Values derived from the data of one region as they are now: the frontier of each component
+     * and the first period seen. Valid while the RegionSeries is the same object with the same
+     * modification count; a metric instance serves one thread (one per Flink subtask or backtest),
+     * so no locking.
      */
     private transient Derived derived;
 
@@ -135,8 +131,6 @@ public final class DisruptionIndex implements Metric {
         final long modifications;
         final LocalDate[] frontiers;
         final LocalDate firstSeen;
-        String region;
-        final List<Map<LocalDate, Optional<MetricPoint>>> months = new ArrayList<>();
 
         Derived(RegionSeries data, LocalDate[] frontiers, LocalDate firstSeen) {
             this.data = data;
@@ -160,19 +154,81 @@ public final class DisruptionIndex implements Metric {
         return d;
     }
 
-    /** {@link #monthly} through the cache of the data's derived values. */
-    private Optional<MetricPoint> monthly(Derived d, int component, String region, LocalDate m) {
-        if (!region.equals(d.region)) {
-            d.region = region;
-            d.months.clear();
+    /**
+     * Each component's point by month, kept with the region's data across observations (see
+     * {@link RegionSeries#derive}). Every index month reads its component months and the
+     * {@code baselineMonths} before; recomputing them for each observation was most of the
+     * backtest of postings and claims. A change of the data at some periods drops the months whose
+     * component points read them ({@link #lookbackDays}); anything else starts the cache over.
+     */
+    private static final class ComponentMonths {
+        long validAt;
+        String region;
+        final List<java.util.TreeMap<LocalDate, Optional<MetricPoint>>> byComponent = new ArrayList<>();
+    }
+
+    /** The component months of the data as they are now. */
+    private ComponentMonths componentMonths(RegionSeries data, String region) {
+        ComponentMonths cm = data.derived(this) instanceof ComponentMonths c ? c : null;
+        if (cm == null || !region.equals(cm.region)) {
+            cm = new ComponentMonths();
+            cm.region = region;
+            cm.validAt = data.modifications();
+            data.derive(this, cm);
+        } else if (cm.validAt != data.modifications()) {
+            ComponentMonths target = cm;
+            List<Component> components = config.components();
+            boolean known = data.changesSince(cm.validAt, (from, to) -> {
+                for (int ci = 0; ci < target.byComponent.size(); ci++) {
+                    if (lookbackDays(components.get(ci)) < 0) {
+                        continue;
+                    }
+                    LocalDate last = firstOfMonth(to.plusDays(lookbackDays(components.get(ci))));
+                    target.byComponent.get(ci).subMap(firstOfMonth(from), true, last, true).clear();
+                }
+            });
+            if (!known) {
+                cm.byComponent.clear();
+            }
+            cm.validAt = data.modifications();
         }
-        while (d.months.size() <= component) {
-            d.months.add(new java.util.HashMap<>());
+        while (cm.byComponent.size() < config.components().size()) {
+            cm.byComponent.add(new java.util.TreeMap<>());
         }
-        Map<LocalDate, Optional<MetricPoint>> byMonth = d.months.get(component);
+        return cm;
+    }
+
+    /**
+     * How far back, in days, a component's point reads its input series: its metric's window in
+     * periods of the input's frequency, and a month for the point's own month and rounding; -1 for
+     * a metric whose reach is not known this way (then its months are not cached).
+     */
+    private static long lookbackDays(Component c) {
+        if (!(c.metric() instanceof LaggedMetric) && !(c.metric() instanceof SahmGap)) {
+            return -1;
+        }
+        Frequency input = c.metric() instanceof LaggedMetric l ? l.frequency() : Frequency.MONTHLY;
+        int periodDays = switch (input) {
+            case DAILY -> 1;
+            case WEEKLY -> 7;
+            case BIWEEKLY -> 14;
+            case MONTHLY -> 31;
+            case QUARTERLY -> 92;
+            case ANNUAL -> 366;
+        };
+        int window = c.metric() instanceof LaggedMetric l ? l.maxLag() : SahmGap.WINDOW;
+        return (long) (window + 1) * periodDays + 31;
+    }
+
+    /** {@link #monthly} through the region's cache of component months. */
+    private Optional<MetricPoint> monthly(ComponentMonths cm, RegionSeries data, int component, String region, LocalDate m) {
+        if (lookbackDays(config.components().get(component)) < 0) {
+            return monthly(config.components().get(component), data, region, m);
+        }
+        java.util.TreeMap<LocalDate, Optional<MetricPoint>> byMonth = cm.byComponent.get(component);
         Optional<MetricPoint> p = byMonth.get(m);
         if (p == null) {
-            p = monthly(config.components().get(component), d.data, region, m);
+            p = monthly(config.components().get(component), data, region, m);
             byMonth.put(m, p);
         }
         return p;
@@ -329,6 +385,7 @@ public final class DisruptionIndex implements Metric {
         }
         LocalDate monthEnd = t.with(TemporalAdjusters.lastDayOfMonth());
         Derived dv = derived(data);
+        ComponentMonths cm = componentMonths(data, region);
         LocalDate regionFrontier = null;
         for (LocalDate f : dv.frontiers) {
             regionFrontier = f != null && (regionFrontier == null || f.isAfter(regionFrontier)) ? f : regionFrontier;
@@ -345,7 +402,7 @@ public final class DisruptionIndex implements Metric {
             if (f == null) {
                 continue; // the region does not have this component at all
             }
-            Optional<MetricPoint> p = monthly(dv, ci, region, t);
+            Optional<MetricPoint> p = monthly(cm, data, ci, region, t);
             boolean complete = f.isAfter(monthEnd) || (!f.isBefore(lastPeriod(c.frequency(), t)) && p.isPresent());
             if (!complete) {
                 if (waited) {
@@ -369,7 +426,7 @@ public final class DisruptionIndex implements Metric {
             List<BigDecimal> base = new ArrayList<>();
             LocalDate baseVintage = null;
             for (int k = 1; k <= n; k++) {
-                Optional<MetricPoint> b = monthly(dv, ci, region, t.minusMonths(k));
+                Optional<MetricPoint> b = monthly(cm, data, ci, region, t.minusMonths(k));
                 if (b.isEmpty() || !b.get().isAvailable()) {
                     break;
                 }

@@ -85,7 +85,7 @@ public final class MetricEngine implements Serializable {
         // An observation the upsert will refuse changes nothing: evaluating its periods first would cost,
         // for a whole old file replayed after newer data, a walk over the trimmed history per observation.
         Map<String, MetricPoint> before = dependents.isEmpty() || data.tooOld(o, periods) ? Map.of()
-                : evaluate(dependents, id, o.period(), data, o);
+                : evaluate(dependents, id, o.period(), data, o, reusable(data), null);
         int retention = periods + window(id);
         LocalDate settled = data.settledLatest(id);
         Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, dependents, retention));
@@ -103,7 +103,9 @@ public final class MetricEngine implements Serializable {
         if (dependents.isEmpty() || !upsert.changedData()) {
             return new Result(upsert, List.of(), report);
         }
-        Map<String, MetricPoint> after = evaluate(dependents, id, o.period(), data, o);
+        Evaluated evaluated = new Evaluated(data.modifications());
+        Map<String, MetricPoint> after = evaluate(dependents, id, o.period(), data, o, null, evaluated);
+        data.derive(this, evaluated);
         List<MetricPoint> changed = new ArrayList<>();
         for (Map.Entry<String, MetricPoint> e : after.entrySet()) {
             if (!e.getValue().equals(before.get(e.getKey()))) {
@@ -148,14 +150,45 @@ public final class MetricEngine implements Serializable {
         return r;
     }
 
+    /**
+     * The points of the last evaluation after an upsert, by metric and slot (empty where a metric
+     * said nothing), at the modification count they were computed at. Metrics are pure functions of
+     * the data, so while the data have not changed since, they are the points "before" the next
+     * observation: a run of observations of one region (a day of postings after another, the
+     * indicators of one ETA 539 row) then evaluates the periods they share once, not twice. Kept
+     * with the region's data (not state: a restored object evaluates afresh).
+     */
+    private static final class Evaluated {
+        final long at;
+        final Map<Metric, Map<Slot, Optional<MetricPoint>>> points = new java.util.IdentityHashMap<>();
+
+        Evaluated(long at) {
+            this.at = at;
+        }
+    }
+
+    /** The last evaluation's points if the data have not changed since, or null. */
+    private Evaluated reusable(RegionSeries data) {
+        return data.derived(this) instanceof Evaluated e && e.at == data.modifications() ? e : null;
+    }
+
     private static Map<String, MetricPoint> evaluate(List<Metric> dependents, SeriesId id, LocalDate period,
-            RegionSeries data, Observation o) {
+            RegionSeries data, Observation o, Evaluated reuse, Evaluated record) {
         Map<String, MetricPoint> points = new LinkedHashMap<>();
         for (Metric m : dependents) {
             // Before the upsert a new latest period has no inputs yet, so its points count as new.
             TreeSet<Slot> slots = new TreeSet<>(m.affected(id, period, data));
+            Map<Slot, Optional<MetricPoint>> known = reuse == null ? null : reuse.points.get(m);
+            Map<Slot, Optional<MetricPoint>> computed = record == null ? null
+                    : record.points.computeIfAbsent(m, k -> new java.util.HashMap<>());
             for (Slot slot : slots) {
-                Optional<MetricPoint> p = m.compute(data, o.region(), slot.sector(), slot.period());
+                Optional<MetricPoint> p = known == null ? null : known.get(slot);
+                if (p == null) {
+                    p = m.compute(data, o.region(), slot.sector(), slot.period());
+                }
+                if (computed != null) {
+                    computed.put(slot, p);
+                }
                 // The indicator is part of the key: one metric name may be computed from several indicators
                 // (claims_4wk_avg of initial_claims and of continued_claims), by one instance each.
                 p.ifPresent(point -> points.put(m.name() + "@" + point.indicator() + "@" + slot.sector() + "@" + slot.period(), point));

@@ -39,6 +39,17 @@ public final class RegionSeries {
      */
     private long modifications;
 
+    /**
+     * For caches of values derived from some months of the data (not state: neither written nor
+     * compared, so a restored or copied object starts without it and its caches start empty). The
+     * modification count at which each month (epoch month) last changed: a value stored, or a
+     * period entering or leaving a series' range (its newest or first period moving, trimming).
+     */
+    private final transient Map<Long, Long> monthChanged = new java.util.HashMap<>();
+
+    /** The modification count at which the set of series last changed (a new series changes every month). */
+    private transient long seriesChanged;
+
     /** One series: its frequency, the first period ever seen, and its values by period. */
     static final class Series {
         final Frequency frequency;
@@ -84,8 +95,16 @@ public final class RegionSeries {
         if (tooOld(o, horizon)) {
             return Upsert.TOO_OLD;
         }
-        Series s = series.computeIfAbsent(id, k -> new Series(o.frequency()));
+        Series s = series.get(id);
+        if (s == null) {
+            s = new Series(o.frequency());
+            series.put(id, s);
+            seriesChanged = modifications;
+        }
         if (s.firstSeen == null || o.period().isBefore(s.firstSeen)) {
+            // An earlier start moves what every later period counts from (grids, "enough history"):
+            // treated as a change of everything.
+            seriesChanged = modifications;
             s.firstSeen = o.period();
         }
         SeriesValue held = s.values.get(o.period());
@@ -100,22 +119,32 @@ public final class RegionSeries {
                     return Upsert.CONFLICT_KEPT;
                 }
                 s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
+                changed(o.period(), o.period());
                 return Upsert.CONFLICT_REPLACED;
             }
             if (byVintage == 0 || byValue == 0) {
                 if (byVintage > 0) {
                     s.values.put(o.period(), new SeriesValue(held.value(), o.vintage()));
+                    changed(o.period(), o.period());
                 }
                 return Upsert.UNCHANGED;
             }
             s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
+            changed(o.period(), o.period());
             return Upsert.REVISED;
         }
+        // A new newest period also moves the series' end: every period up to it is now inside its range.
+        LocalDate last = s.values.isEmpty() ? null : s.values.lastKey();
+        changed(last == null || !o.period().isAfter(last) ? o.period() : last, o.period());
         s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
         LocalDate own = s.settledLatest();
         if (own != null) {
             LocalDate from = anchor == null || anchor.isAfter(own) ? own : anchor;
-            s.values.headMap(s.frequency.plus(from, -retention), false).clear();
+            NavigableMap<LocalDate, SeriesValue> trimmed = s.values.headMap(s.frequency.plus(from, -retention), false);
+            if (!trimmed.isEmpty()) {
+                changed(trimmed.firstKey(), trimmed.lastKey());
+                trimmed.clear();
+            }
         }
         return Upsert.NEW;
     }
@@ -128,6 +157,90 @@ public final class RegionSeries {
         Series s = series.get(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
         LocalDate settled = s == null ? null : s.settledLatest();
         return settled != null && o.period().isBefore(s.frequency.plus(settled, -horizon));
+    }
+
+    /** Records that the months from {@code from} to {@code to} changed at this modification. */
+    private void changed(LocalDate from, LocalDate to) {
+        for (long m = epochMonth(from), last = epochMonth(to); m <= last; m++) {
+            monthChanged.put(m, modifications);
+        }
+        changeLog.addLast(new Change(modifications, from, to));
+        while (changeLog.size() > CHANGE_LOG) {
+            logCutAt = changeLog.removeFirst().at();
+        }
+    }
+
+    /** One change: the periods from and to (inclusive) changed at modification {@code at}. */
+    private record Change(long at, LocalDate from, LocalDate to) {}
+
+    /**
+     * Changes kept for {@link #changesSince}; a cache older than them starts over. Caches catch up
+     * at every observation of their region, and an upsert logs one to three changes, so a short log
+     * suffices; it is kept short because the heap state holds one per region.
+     */
+    private static final int CHANGE_LOG = 64;
+    private final transient java.util.ArrayDeque<Change> changeLog = new java.util.ArrayDeque<>();
+    private transient long logCutAt;
+
+    /**
+     * Calls {@code changed} with the first and last period of each change made after modification
+     * {@code since} (a value stored, a series' range moving, trimming), oldest first, for caches of
+     * values derived from some periods; returns false, having called nothing, when that is not
+     * known (the set of series or a series' start changed, or the log no longer reaches back so
+     * far): the cache must then start over. Not state: a restored object knows nothing before it.
+     */
+    public boolean changesSince(long since, java.util.function.BiConsumer<LocalDate, LocalDate> changed) {
+        if (seriesChanged > since || logCutAt > since) {
+            return false;
+        }
+        java.util.Iterator<Change> back = changeLog.descendingIterator();
+        java.util.ArrayDeque<Change> newer = new java.util.ArrayDeque<>();
+        while (back.hasNext()) {
+            Change c = back.next();
+            if (c.at() <= since) {
+                break;
+            }
+            newer.addFirst(c);
+        }
+        newer.forEach(c -> changed.accept(c.from(), c.to()));
+        return true;
+    }
+
+    private static long epochMonth(LocalDate d) {
+        return d.getYear() * 12L + d.getMonthValue() - 1;
+    }
+
+    /**
+     * The modification count at which anything a metric reads of the months {@code from} to
+     * {@code to} last changed (a value, a series' range, the set of series), for caches of values
+     * derived from those months alone: a cached value computed at count c is still valid while this
+     * is at most c. Not state: 0 until this object changes data.
+     */
+    public long changedSince(LocalDate from, LocalDate to) {
+        long r = seriesChanged;
+        for (long m = epochMonth(from), last = epochMonth(to); m <= last; m++) {
+            Long c = monthChanged.get(m);
+            r = c != null && c > r ? c : r;
+        }
+        return r;
+    }
+
+    /**
+     * Values metrics derived from this object's data, by a key the metric owns (not state: a
+     * restored or copied object starts without them). Kept with the data so that each region keeps
+     * its own, however the regions' observations interleave; each entry checks its own validity
+     * ({@link #changedSince}).
+     */
+    private final transient Map<Object, Object> derived = new java.util.HashMap<>();
+
+    /** The value a metric stored under {@code key} with {@link #derive}, or null. */
+    public Object derived(Object key) {
+        return derived.get(key);
+    }
+
+    /** Keeps a value derived from this object's data under a key the caller owns. */
+    public void derive(Object key, Object value) {
+        derived.put(key, value);
     }
 
     /** A count that changes whenever the data change (for caches of derived values; not state). */

@@ -83,6 +83,16 @@ class DemoCommandTest {
         assertTrue(screen.contains("7 dead letters"), screen);
     }
 
+    /**
+     * The demo's trigger events equal the stored golden byte for byte: they pin the whole chain
+     * (readers, metric engine, roll-ups, triggers) while its evaluation strategy changes (issue #13).
+     */
+    @Test
+    void triggersEqualTheGolden() throws Exception {
+        Golden.assertEqualsStored("demo-triggers.jsonl.gz",
+                Files.readString(OUT.resolve("triggers.jsonl"), StandardCharsets.UTF_8));
+    }
+
     @Test
     void triggersFileIsSortedByPeriod() {
         for (int i = 1; i < events.size(); i++) {

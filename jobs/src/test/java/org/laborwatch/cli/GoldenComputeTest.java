@@ -1,0 +1,83 @@
+package org.laborwatch.cli;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.laborwatch.metrics.MetricCatalogue;
+import org.laborwatch.readers.PublishedFormat;
+import org.laborwatch.readers.ReaderOptions;
+
+/**
+ * Today's {@code compute} over every bundled data file, with every metric of the catalogue (the
+ * engine computes those the file feeds; the others have no dependents and add nothing), equals the
+ * stored golden CSV byte for byte. The goldens pin the metric engine's results while its
+ * evaluation strategy changes (issue #13); see {@code src/test/resources/golden/README.md} for how
+ * to regenerate them and what a changed golden needs.
+ */
+class GoldenComputeTest {
+
+    /**
+     * One bundled file, its format, and the vintage where the name carries none (as the demo, the
+     * bench and the reader tests read it).
+     */
+    record Bundled(String file, String format, LocalDate vintage) {
+        @Override
+        public String toString() {
+            return file;
+        }
+
+        String golden() {
+            return "compute-" + file.replace(".csv", "") + ".csv.gz";
+        }
+    }
+
+    /**
+     * Every file in data/ that feeds a metric (the CES industries and the RTDSM payroll vintages
+     * feed none yet; --as-published is left to the real-time tests, whose wiring is changing).
+     */
+    static Stream<Bundled> bundled() {
+        return Stream.of(
+                new Bundled("fred_UNRATE_monthly_1948-2023_vintage2023-12.csv", "fred", null),
+                new Bundled("fred_UNRATE_monthly_1948-2026_vintage2026-04.csv", "fred", null),
+                new Bundled("fred_national_monthly_1980-2025_vintage2026-01.csv", "fred-long", null),
+                new Bundled("fred_claims_ICSA_CCSA_weekly_2000-2020_vintage2020-06-18.csv", "fred", null),
+                new Bundled("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", "laus-state",
+                        LocalDate.of(2023, 11, 17)),
+                new Bundled("bls_laus_state_sa_levels_monthly_2018-01_2021-04_ststdsadata.csv", "laus-levels",
+                        LocalDate.of(2021, 5, 21)),
+                new Bundled("dol_eta539_weekly_claims_by_state_2019-2025.csv", "eta539", null),
+                new Bundled("dol_eta203_insured_unemployed_characteristics_by_state_monthly_2019-2025.csv", "eta203", null),
+                new Bundled("census_btos_ai_use_by_state_biweekly_2023-2025.csv", "btos", null),
+                new Bundled("indeed_job_postings_index_us_aggregate_daily_2020-2026.csv", "indeed",
+                        LocalDate.of(2026, 8, 18)),
+                new Bundled("indeed_job_postings_index_us_by_state_daily_2020-2026.csv", "indeed",
+                        LocalDate.of(2026, 8, 18)),
+                new Bundled("indeed_job_postings_index_us_by_occupational_sector_daily_2020-2024.csv", "indeed",
+                        LocalDate.of(2024, 10, 1)),
+                new Bundled("alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv", "alfred-vintages", null),
+                new Bundled("alfred_UNRATE_first_release_1999-12_2026-07.csv", "alfred-first-release", null),
+                new Bundled("philfed_rtdsm_RUC_unemployment_rate_quarterly_vintages_2024Q4-2025Q4_rows2023-01_2025-10.csv",
+                        "rtdsm", null),
+                new Bundled("bls_state_lf_unemployment_realtime_releases_1996-02-08_1998-10-20_2008-12-19_2009-01-27.csv",
+                        "bls-state-release", null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("bundled")
+    void computeEqualsTheGolden(Bundled b) throws IOException {
+        ReaderOptions options = b.vintage() == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(b.vintage());
+        ComputeCommand.Computed computed = ComputeCommand.compute(Path.of("..", "data", b.file()),
+                PublishedFormat.byName(b.format()), options, MetricCatalogue.all());
+        assertTrue(!computed.points().isEmpty(), b + " fed no metric: it does not belong in this list");
+        StringWriter csv = new StringWriter();
+        ComputeCommand.write(computed.points(), csv);
+        Golden.assertEqualsStored(b.golden(), csv.toString());
+    }
+}
