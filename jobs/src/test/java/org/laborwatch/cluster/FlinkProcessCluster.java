@@ -139,7 +139,7 @@ public final class FlinkProcessCluster {
         jobManagerLog = run.resolve("log/jobmanager-session.log");
         jobManager = startFlinkProcess("jobmanager", "GET_JM_RESOURCE_PARAMS",
                 "org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint", jobManagerLog, List.of());
-        Waits.until("the JobManager's REST endpoint (log " + jobManagerLog + ")", Duration.ofMinutes(2), () -> {
+        Waits.until("the JobManager's REST endpoint (log " + jobManagerLog + ")", Duration.ofMinutes(5), () -> {
             if (!jobManager.isAlive()) {
                 throw new IllegalStateException("the JobManager exited; see " + jobManagerLog);
             }
