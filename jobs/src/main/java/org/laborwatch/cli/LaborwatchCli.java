@@ -1,5 +1,6 @@
 package org.laborwatch.cli;
 
+import org.laborwatch.job.LocalEnvironments;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,8 +25,22 @@ public final class LaborwatchCli implements Runnable {
         spec.commandLine().usage(System.out);
     }
 
+    /**
+     * Runs a command. On a terminal the exit code is the command's. Submitted to a cluster
+     * ({@code flink run}, application mode) {@code main} returns instead: there the job runs on after
+     * {@code env.execute()} returns, and in application mode this JVM is the JobManager, which an
+     * exit would take down with the job. A failure there is thrown, so Flink reports it.
+     */
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        int code = commandLine().execute(args);
+        if (LocalEnvironments.submittedToCluster()) {
+            if (code != 0) {
+                throw new IllegalStateException("laborwatch " + String.join(" ", args) + " failed with exit code " + code
+                        + " (the reason is printed above)");
+            }
+            return;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, for tests. */

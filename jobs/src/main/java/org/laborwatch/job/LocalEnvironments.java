@@ -59,11 +59,19 @@ public final class LocalEnvironments {
      * asks for more), not on every interface as Flink's local default does.
      */
     public static StreamExecutionEnvironment forCommand(String bindAddress) {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
-        if (env instanceof LocalStreamEnvironment) {
+        if (!submittedToCluster()) {
             return StreamExecutionEnvironment.createLocalEnvironment(boundTo(bindAddress));
         }
-        return env;
+        return StreamExecutionEnvironment.getExecutionEnvironment(new Configuration());
+    }
+
+    /**
+     * Whether this code runs inside a Flink client that submits to a cluster ({@code flink run},
+     * application mode): Flink then installs a context environment, so the environment we would get
+     * is not a local one.
+     */
+    public static boolean submittedToCluster() {
+        return !(StreamExecutionEnvironment.getExecutionEnvironment(new Configuration()) instanceof LocalStreamEnvironment);
     }
 
     /** A local environment with the given parallelism. */

@@ -65,13 +65,18 @@ final class KafkaJobFixture {
      */
     static void produce(EmbeddedKafka kafka, String topic, List<Observation> observations, boolean byRegion) throws Exception {
         try (KafkaProducer<byte[], byte[]> producer = kafka.producer()) {
-            int partitions = producer.partitionsFor(topic).size();
             for (Observation o : observations) {
-                producer.send(new ProducerRecord<>(topic, byRegion ? ReplayCommand.partition(o.region(), partitions) : null,
-                        seriesKey(o).getBytes(StandardCharsets.UTF_8), Json.writeBytes(o)));
+                send(producer, topic, o, byRegion);
             }
             producer.flush();
         }
+    }
+
+    /** Sends one observation as {@code replay} does (see {@link #produce}). */
+    static void send(KafkaProducer<byte[], byte[]> producer, String topic, Observation o, boolean byRegion) {
+        int partitions = producer.partitionsFor(topic).size();
+        producer.send(new ProducerRecord<>(topic, byRegion ? ReplayCommand.partition(o.region(), partitions) : null,
+                seriesKey(o).getBytes(StandardCharsets.UTF_8), Json.writeBytes(o)));
     }
 
     /** The trigger events of the same graph over the same observations with in-memory edges. */

@@ -184,7 +184,12 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
 
     /** Creates topics (replication 1) if they do not exist yet. */
     public void createTopic(String name, int partitions, Map<String, String> configs) {
-        try (Admin admin = admin()) {
+        createTopic(bootstrap(), name, partitions, configs);
+    }
+
+    /** Creates a topic (replication 1) on the broker at {@code bootstrap} if it does not exist yet. */
+    public static void createTopic(String bootstrap, String name, int partitions, Map<String, String> configs) {
+        try (Admin admin = admin(bootstrap)) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -201,30 +206,49 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
 
     /** The laborwatch topics with a prefix (each test its own): observations with 2 partitions. */
     public void createLaborwatchTopics(String prefix) {
-        createTopic(prefix + "observations", 2);
-        createTopic(prefix + "policies", 1, Map.of("cleanup.policy", "compact"));
-        createTopic(prefix + "triggers", 2);
-        createTopic(prefix + "metrics", 2);
-        createTopic(prefix + "dead-letter", 2);
-        createTopic(prefix + "policies-applied", 1);
+        createLaborwatchTopics(bootstrap(), prefix);
+    }
+
+    /** The laborwatch topics with a prefix on the broker at {@code bootstrap}. */
+    public static void createLaborwatchTopics(String bootstrap, String prefix) {
+        Map<String, String> large = Map.of("max.message.bytes", Integer.toString(MAX_MESSAGE_BYTES));
+        createTopic(bootstrap, prefix + "observations", 2, large);
+        createTopic(bootstrap, prefix + "policies", 1, Map.of("cleanup.policy", "compact"));
+        createTopic(bootstrap, prefix + "triggers", 2, large);
+        createTopic(bootstrap, prefix + "metrics", 2, large);
+        createTopic(bootstrap, prefix + "dead-letter", 2, large);
+        createTopic(bootstrap, prefix + "policies-applied", 1, large);
     }
 
     public Admin admin() {
+        return admin(bootstrap());
+    }
+
+    private static Admin admin(String bootstrap) {
         Properties p = new Properties();
-        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return Admin.create(p);
     }
 
     /** Client settings every test client needs: this broker, and room for 10 MB records. */
     public Properties clientProperties() {
+        return clientProperties(bootstrap());
+    }
+
+    private static Properties clientProperties(String bootstrap) {
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         return p;
     }
 
     /** An idempotent producer of raw bytes. */
     public KafkaProducer<byte[], byte[]> producer() {
-        Properties p = clientProperties();
+        return producer(bootstrap());
+    }
+
+    /** An idempotent producer of raw bytes for the broker at {@code bootstrap}. */
+    public static KafkaProducer<byte[], byte[]> producer(String bootstrap) {
+        Properties p = clientProperties(bootstrap);
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(MAX_MESSAGE_BYTES));
@@ -249,7 +273,12 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
      * the last stable offset of each partition.
      */
     public List<ConsumerRecord<byte[], byte[]>> readCommitted(String topic) {
-        Properties p = clientProperties();
+        return readCommitted(bootstrap(), topic);
+    }
+
+    /** Everything committed on a topic of the broker at {@code bootstrap} now (see {@link #readCommitted(String)}). */
+    public static List<ConsumerRecord<byte[], byte[]>> readCommitted(String bootstrap, String topic) {
+        Properties p = clientProperties(bootstrap);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, Integer.toString(MAX_MESSAGE_BYTES));
@@ -284,8 +313,13 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
 
     /** Committed values of a topic as UTF-8 strings. */
     public List<String> readCommittedValues(String topic) {
+        return readCommittedValues(bootstrap(), topic);
+    }
+
+    /** Committed values of a topic of the broker at {@code bootstrap} as UTF-8 strings. */
+    public static List<String> readCommittedValues(String bootstrap, String topic) {
         List<String> out = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> r : readCommitted(topic)) {
+        for (ConsumerRecord<byte[], byte[]> r : readCommitted(bootstrap, topic)) {
             out.add(r.value() == null ? null : new String(r.value(), StandardCharsets.UTF_8));
         }
         return out;

@@ -163,6 +163,19 @@ class DeploymentManifestsTest {
         assertTrue(k8s.contains("rootLogger.appenderRef.console.ref"), "a complete configuration, not just the one logger");
     }
 
+    @Test
+    void composeAndKubernetesShipTheSameRecoverySettings() {
+        ShippedFlinkSettings shipped = new ShippedFlinkSettings(ROOT);
+        Map<String, String> jobManager = ShippedFlinkSettings.only(shipped.compose("jobmanager"), ShippedFlinkSettings.RECOVERY);
+        // The values docs/operations.md explains and MultiProcessClusterIT measures (recovery under 10 s).
+        assertEquals("1s", jobManager.get("heartbeat.interval"), jobManager.toString());
+        assertEquals("exponential-delay", jobManager.get("restart-strategy.type"), jobManager.toString());
+        assertEquals(jobManager, ShippedFlinkSettings.only(shipped.k8s(), ShippedFlinkSettings.RECOVERY));
+        // A TaskManager watches the JobManager with its own heartbeat settings.
+        assertEquals(ShippedFlinkSettings.only(jobManager, k -> k.startsWith("heartbeat.")),
+                ShippedFlinkSettings.only(shipped.compose("taskmanager"), ShippedFlinkSettings.RECOVERY));
+    }
+
     private static void assertParses(List<String> args) {
         CommandLine cli = LaborwatchCli.commandLine();
         CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
