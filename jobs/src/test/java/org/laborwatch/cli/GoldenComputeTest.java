@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.laborwatch.metrics.MetricCatalogue;
-import org.laborwatch.readers.PublishedFormat;
 import org.laborwatch.readers.ReaderOptions;
 
 /**
@@ -73,8 +72,8 @@ class GoldenComputeTest {
     @MethodSource("bundled")
     void computeEqualsTheGolden(Bundled b) throws IOException {
         ReaderOptions options = b.vintage() == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(b.vintage());
-        ComputeCommand.Computed computed = ComputeCommand.compute(Path.of("..", "data", b.file()),
-                PublishedFormat.byName(b.format()), options, MetricCatalogue.all());
+        PublishedInputs input = PublishedInputs.of(List.of(Path.of("..", "data", b.file())), List.of(b.format()));
+        ComputeCommand.Computed computed = ComputeCommand.compute(input.read(options), MetricCatalogue.all(), false);
         assertTrue(!computed.points().isEmpty(), b + " fed no metric: it does not belong in this list");
         StringWriter csv = new StringWriter();
         ComputeCommand.write(computed.points(), csv);

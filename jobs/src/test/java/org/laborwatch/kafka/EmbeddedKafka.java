@@ -54,8 +54,13 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     /** Broker-wide message.max.bytes; clients need max.request.size at least this. */
     public static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
-    /** The broker's registration session: a broker restarted after this long is back as a new session. */
-    public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(3);
+    /**
+     * The broker's registration session: a broker restarted after this long is back as a new
+     * session. Twelve heartbeats: with 3 s (six), a loaded test machine (GC pauses of the mini
+     * cluster in the same JVM) let the controller fence its own broker, and the next topic
+     * creation failed with "All brokers are currently fenced".
+     */
+    public static final Duration SESSION_TIMEOUT = Duration.ofSeconds(6);
 
     /**
      * The broker's transaction protocol (KIP-890): 2 is the default of a new Kafka 4.x cluster and
@@ -155,7 +160,7 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         try (Admin admin = admin()) {
-            admin.describeCluster().nodes().get(30, TimeUnit.SECONDS);
+            awaitUnfenced(admin, bootstrap());
         }
         System.out.printf("embedded kafka on %s (transaction.version %d, log dir %s) up in %d ms%n", bootstrap(),
                 TRANSACTION_VERSION, logDir,
@@ -190,6 +195,8 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
     /** Creates a topic (replication 1) on the broker at {@code bootstrap} if it does not exist yet. */
     public static void createTopic(String bootstrap, String name, int partitions, Map<String, String> configs) {
         try (Admin admin = admin(bootstrap)) {
+            // A topic needs an unfenced broker to place its partitions on.
+            awaitUnfenced(admin, bootstrap);
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
@@ -197,6 +204,21 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot create topic " + name, e);
+        }
+    }
+
+    /**
+     * Waits (30 s at most) until the broker at {@code bootstrap} is registered and unfenced: only
+     * then does the cluster description list it. A broker fenced for a missed heartbeat is
+     * unfenced at its next one.
+     */
+    private static void awaitUnfenced(Admin admin, String bootstrap) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("no unfenced broker at " + bootstrap + " after 30 s");
+            }
+            Thread.sleep(100);
         }
     }
 
