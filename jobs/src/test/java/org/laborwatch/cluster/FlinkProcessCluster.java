@@ -63,8 +63,8 @@ public final class FlinkProcessCluster {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process jobManager;
     private Path jobManagerLog;
-    private Process taskManager;
-    private int taskManagers;
+    /** The TaskManagers started, by resource id ({@code tm-0}, {@code tm-1}...), as the REST API names them. */
+    private final Map<String, Process> taskManagers = new LinkedHashMap<>();
 
     private FlinkProcessCluster(ProcessRegistry processes, Path home, Path run, Map<String, String> env, int restPort) {
         this.processes = processes;
@@ -163,17 +163,46 @@ public final class FlinkProcessCluster {
         return jobManager;
     }
 
-    /** Starts a TaskManager (each with its own log); it becomes the one {@link #killTaskManager()} kills. */
+    /**
+     * Starts a TaskManager with its own log and the resource id {@code tm-N}, so the REST API's
+     * answers name the process to kill.
+     */
     public Process startTaskManager() throws Exception {
-        Path log = run.resolve("log/taskmanager-" + taskManagers++ + ".log");
-        taskManager = startFlinkProcess("taskmanager", "GET_TM_RESOURCE_PARAMS",
-                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", log, List.of());
-        return taskManager;
+        String id = "tm-" + taskManagers.size();
+        Path log = run.resolve("log/taskmanager-" + taskManagers.size() + ".log");
+        Process p = startFlinkProcess("taskmanager", "GET_TM_RESOURCE_PARAMS",
+                "org.apache.flink.runtime.taskexecutor.TaskManagerRunner", log, List.of("-Dtaskmanager.resource-id=" + id));
+        taskManagers.put(id, p);
+        return p;
     }
 
-    /** {@code kill -9} of the latest TaskManager. */
-    public void killTaskManager() throws InterruptedException {
-        ProcessRegistry.kill9(taskManager);
+    /** How many TaskManagers have registered with the ResourceManager. */
+    public int registeredTaskManagers() {
+        JsonNode tms = rest("/taskmanagers");
+        return tms == null ? 0 : tms.path("taskmanagers").size();
+    }
+
+    /**
+     * {@code kill -9} of a TaskManager that runs subtasks of {@code job} (the first the REST API
+     * names); returns its resource id.
+     */
+    public String killTaskManagerRunning(String job) throws InterruptedException {
+        JsonNode j = rest("/jobs/" + job);
+        if (j == null) {
+            throw new IllegalStateException("the REST API does not answer for job " + job);
+        }
+        for (JsonNode v : j.path("vertices")) {
+            JsonNode hosts = rest("/jobs/" + job + "/vertices/" + v.path("id").asText() + "/taskmanagers");
+            for (JsonNode tm : hosts == null ? JSON.createArrayNode() : hosts.path("taskmanagers")) {
+                Process p = taskManagers.get(tm.path("taskmanager-id").asText());
+                if (p != null && p.isAlive()) {
+                    ProcessRegistry.kill9(p);
+                    return tm.path("taskmanager-id").asText();
+                }
+            }
+        }
+        throw new IllegalStateException("no live TaskManager of ours runs a subtask of " + job + " (started: "
+                + taskManagers.keySet() + ")");
     }
 
     public Process jobManager() {

@@ -176,6 +176,22 @@ class DeploymentManifestsTest {
                 ShippedFlinkSettings.only(shipped.compose("taskmanager"), ShippedFlinkSettings.RECOVERY));
     }
 
+    /**
+     * Recovery from a lost TaskManager should not wait for a new TaskManager to start (a JVM or a
+     * pod: 8-18 s measured), so both deployments keep a spare: compose runs two TaskManagers, the
+     * FlinkDeployment (native mode, an active resource manager) asks Flink for one redundant
+     * TaskManager. MultiProcessClusterIT runs the same shape.
+     */
+    @Test
+    void bothDeploymentsKeepASpareTaskManager() throws Exception {
+        assertEquals(2, compose().path("services").path("taskmanager").path("scale").asInt(), "compose taskmanager scale");
+        assertEquals("1", new ShippedFlinkSettings(ROOT).k8s().get("slotmanager.redundant-taskmanager-num"),
+                "FlinkDeployment slotmanager.redundant-taskmanager-num");
+        assertTrue(k8s("deploy/k8s/flinkdeployment.yaml").get(0).path("spec").path("mode").isMissingNode()
+                        || "native".equals(k8s("deploy/k8s/flinkdeployment.yaml").get(0).path("spec").path("mode").asText()),
+                "redundant TaskManagers need the operator's native mode");
+    }
+
     private static void assertParses(List<String> args) {
         CommandLine cli = LaborwatchCli.commandLine();
         CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
