@@ -11,3 +11,9 @@ create laborwatch.policies-applied 1
 create laborwatch.triggers "$partitions"
 create laborwatch.metrics "$partitions"
 create laborwatch.dead-letter "$partitions"
+# The notifier (laborwatch notify, docs/subscribers.md): subscriber updates (compacted, keyed by
+# subscriber id) and their acknowledgements, the delivery log, and the webhook dead letters.
+create laborwatch.subscribers 1 --config cleanup.policy=compact
+create laborwatch.subscribers-applied 1
+create laborwatch.deliveries "$partitions"
+create laborwatch.webhook-dead-letter "$partitions"

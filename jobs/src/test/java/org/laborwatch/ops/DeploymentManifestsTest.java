@@ -192,6 +192,32 @@ class DeploymentManifestsTest {
                 "redundant TaskManagers need the operator's native mode");
     }
 
+    /**
+     * Every topic a command reads or writes by default ({@code --*-topic} options of {@code run}
+     * and {@code notify}) is created by the script both deployments run, compacted where the
+     * command reads it as a table.
+     */
+    @Test
+    void theTopicScriptCreatesEveryDefaultTopic() throws Exception {
+        String script = Files.readString(ROOT.resolve("deploy/kafka/create-topics.sh"));
+        CommandLine cli = new CommandLine(new LaborwatchCli());
+        List<String> checked = new ArrayList<>();
+        for (String command : List.of("run", "notify")) {
+            for (CommandLine.Model.OptionSpec o : cli.getSubcommands().get(command).getCommandSpec().options()) {
+                if (o.longestName().endsWith("-topic") && o.defaultValue() != null) {
+                    assertTrue(Pattern.compile("(?m)^create " + Pattern.quote(o.defaultValue()) + " ").matcher(script).find(),
+                            command + " " + o.longestName() + " defaults to " + o.defaultValue() + ", which create-topics.sh does not create");
+                    checked.add(o.defaultValue());
+                }
+            }
+        }
+        assertTrue(checked.containsAll(List.of("laborwatch.observations", "laborwatch.subscribers")), checked.toString());
+        for (String compacted : List.of("laborwatch.policies", "laborwatch.subscribers")) {
+            assertTrue(Pattern.compile("(?m)^create " + Pattern.quote(compacted) + " .*cleanup.policy=compact").matcher(script).find(),
+                    compacted + " must be compacted");
+        }
+    }
+
     private static void assertParses(List<String> args) {
         CommandLine cli = LaborwatchCli.commandLine();
         CommandLine.ParseResult parsed = cli.parseArgs(args.toArray(String[]::new));
