@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.connector.base.sink.writer.BufferedRequestState;
 import org.apache.flink.connector.base.sink.writer.RequestEntryWrapper;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.Test;
  */
 class LineStateSerializerTest {
 
-    private static final Path DIR = Path.of("src", "test", "resources", "state-golden");
-
     /** Lines as the sink buffers them: plain ASCII, escapes, and multi-byte UTF-8 in a tag. */
     private static final List<String> LINES = List.of(
             "metric,metric=sahm_gap,region=US,sector=all value=0.53 1201824000000000000",
@@ -35,23 +30,11 @@ class LineStateSerializerTest {
                 .map(l -> new RequestEntryWrapper<>(l, l.length())).toList());
     }
 
-    private static byte[] golden(String name, byte[] actual) throws IOException {
-        Path file = DIR.resolve(name);
-        if (Boolean.getBoolean("laborwatch.golden.write") && !Files.exists(file)) {
-            Files.createDirectories(DIR);
-            Files.write(file, actual);
-        }
-        if (!Files.exists(file)) {
-            fail(file.toAbsolutePath() + " is missing: golden bytes are made once, by the release that introduces "
-                    + "the version, with -Dlaborwatch.golden.write=true");
-        }
-        return Files.readAllBytes(file);
-    }
 
     @Test
     void version1BytesReadToTheLinesTheyWereWrittenFrom() throws IOException {
         LineStateSerializer serializer = new LineStateSerializer();
-        byte[] v1 = golden("influx-line-state-v1.bin", serializer.serialize(representative()));
+        byte[] v1 = GoldenStateFiles.read("influx-line-state-v1.bin", serializer.serialize(representative()));
         BufferedRequestState<String> read = serializer.deserialize(1, v1);
         assertEquals(LINES, read.getBufferedRequestEntries().stream().map(RequestEntryWrapper::getRequestEntry).toList());
     }
@@ -60,7 +43,7 @@ class LineStateSerializerTest {
     void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
         LineStateSerializer serializer = new LineStateSerializer();
         byte[] actual = serializer.serialize(representative());
-        assertArrayEquals(golden("influx-line-state-v" + serializer.getVersion() + ".bin", actual), actual);
+        assertArrayEquals(GoldenStateFiles.read("influx-line-state-v" + serializer.getVersion() + ".bin", actual), actual);
     }
 
     @Test

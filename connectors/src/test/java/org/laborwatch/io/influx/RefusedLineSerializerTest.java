@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.contract.DeadLetter;
 import org.laborwatch.contract.RejectReason;
@@ -21,8 +18,6 @@ import org.laborwatch.contract.RejectReason;
  * from, and the current version encodes to exactly its bytes (as {@link LineStateSerializerTest}).
  */
 class RefusedLineSerializerTest {
-
-    private static final Path DIR = Path.of("src", "test", "resources", "state-golden");
 
     private static final byte[] LINE = "metric,metric=sahm_gap,region=US-PR,note=Añasco value=0.53 1201824000000000000"
             .getBytes(StandardCharsets.UTF_8);
@@ -37,23 +32,11 @@ class RefusedLineSerializerTest {
         return new DeadLetter(RejectReason.INFLUX_REJECTED, "HTTP 413: request entity too large", null, LINE);
     }
 
-    private static byte[] golden(String name, byte[] actual) throws IOException {
-        Path file = DIR.resolve(name);
-        if (Boolean.getBoolean("laborwatch.golden.write") && !Files.exists(file)) {
-            Files.createDirectories(DIR);
-            Files.write(file, actual);
-        }
-        if (!Files.exists(file)) {
-            fail(file.toAbsolutePath() + " is missing: golden bytes are made once, by the release that introduces "
-                    + "the version, with -Dlaborwatch.golden.write=true");
-        }
-        return Files.readAllBytes(file);
-    }
 
     @Test
     void version1BytesReadToTheDeadLettersTheyWereWrittenFrom() throws IOException {
         RefusedLineSerializer serializer = new RefusedLineSerializer();
-        DeadLetter read = serializer.deserialize(1, golden("influx-refused-line-v1.bin", serializer.serialize(withOrigin())));
+        DeadLetter read = serializer.deserialize(1, GoldenStateFiles.read("influx-refused-line-v1.bin", serializer.serialize(withOrigin())));
         assertEquals(RejectReason.INFLUX_REJECTED, read.reason());
         assertEquals(withOrigin().detail(), read.detail());
         assertEquals("influx-sink", read.origin());
@@ -61,7 +44,7 @@ class RefusedLineSerializerTest {
         assertEquals(LINE.length, read.originalSize());
         assertEquals(withOrigin().originalSha256(), read.originalSha256());
         DeadLetter noOrigin = serializer.deserialize(1,
-                golden("influx-refused-line-no-origin-v1.bin", serializer.serialize(withoutOrigin())));
+                GoldenStateFiles.read("influx-refused-line-no-origin-v1.bin", serializer.serialize(withoutOrigin())));
         assertNull(noOrigin.origin());
         assertEquals(withoutOrigin().detail(), noOrigin.detail());
     }
@@ -70,7 +53,7 @@ class RefusedLineSerializerTest {
     void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
         RefusedLineSerializer serializer = new RefusedLineSerializer();
         byte[] actual = serializer.serialize(withOrigin());
-        assertArrayEquals(golden("influx-refused-line-v" + serializer.getVersion() + ".bin", actual), actual);
+        assertArrayEquals(GoldenStateFiles.read("influx-refused-line-v" + serializer.getVersion() + ".bin", actual), actual);
     }
 
     @Test
