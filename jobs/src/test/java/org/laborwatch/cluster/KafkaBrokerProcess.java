@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.laborwatch.kafka.EmbeddedKafka;
 
 /**
  * A Kafka broker as its own JVM process ({@code kafka.Kafka}, KRaft, broker and controller in one),
@@ -44,27 +45,7 @@ public final class KafkaBrokerProcess {
         String classpath = Files.readString(classpathFile).strip();
         int port = freePort();
         int controllerPort = freePort();
-        Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", dir.resolve("data").toString());
-        p.put("num.partitions", "2");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "2");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "2");
-        p.put("min.insync.replicas", "1");
-        p.put("default.replication.factor", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "false");
-        p.put("transaction.max.timeout.ms", Long.toString(Duration.ofMinutes(15).toMillis()));
+        Properties p = EmbeddedKafka.singleNodeSettings(port, controllerPort, dir.resolve("data"));
         Path config = dir.resolve("server.properties");
         try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
             p.store(w, "written by KafkaBrokerProcess");

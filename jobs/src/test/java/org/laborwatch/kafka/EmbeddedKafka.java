@@ -117,30 +117,9 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
             brokerPort = freePort();
             controllerPort = freePort();
         }
-        Properties p = new Properties();
-        p.put("process.roles", "broker,controller");
-        p.put("node.id", "1");
-        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
-        p.put("controller.listener.names", "CONTROLLER");
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
-        p.put("log.dirs", logDir.toString());
-        p.put("num.partitions", "2");
-        p.put("offsets.topic.replication.factor", "1");
-        p.put("offsets.topic.num.partitions", "2");
-        p.put("transaction.state.log.replication.factor", "1");
-        p.put("transaction.state.log.min.isr", "1");
-        p.put("transaction.state.log.num.partitions", "2");
-        p.put("min.insync.replicas", "1");
-        p.put("default.replication.factor", "1");
-        p.put("group.initial.rebalance.delay.ms", "0");
-        p.put("auto.create.topics.enable", "false");
+        Properties p = singleNodeSettings(brokerPort, controllerPort, logDir);
         p.put("message.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
         p.put("replica.fetch.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
-        // Flink's exactly-once sink asks for its transaction timeout; tests use a minute.
-        p.put("transaction.max.timeout.ms", Long.toString(Duration.ofMinutes(15).toMillis()));
         // A restarted broker must not wait for a clean-shutdown dance with itself.
         p.put("controlled.shutdown.enable", "false");
         // A restarted broker re-registers under the same id; the controller waits for the old
@@ -165,6 +144,38 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         System.out.printf("embedded kafka on %s (transaction.version %d, log dir %s) up in %d ms%n", bootstrap(),
                 TRANSACTION_VERSION, logDir,
                 (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * The settings of a single-node KRaft cluster (broker and controller in one) on 127.0.0.1:
+     * replication factors and ISR 1, no topic auto-creation, no rebalance delay, and transaction
+     * timeouts up to Flink's 15 minutes. Shared with the broker that runs as its own process
+     * ({@code KafkaBrokerProcess}).
+     */
+    public static Properties singleNodeSettings(int brokerPort, int controllerPort, Path logDir) {
+        Properties p = new Properties();
+        p.put("process.roles", "broker,controller");
+        p.put("node.id", "1");
+        p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
+        p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+        p.put("controller.listener.names", "CONTROLLER");
+        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("log.dirs", logDir.toString());
+        p.put("num.partitions", "2");
+        p.put("offsets.topic.replication.factor", "1");
+        p.put("offsets.topic.num.partitions", "2");
+        p.put("transaction.state.log.replication.factor", "1");
+        p.put("transaction.state.log.min.isr", "1");
+        p.put("transaction.state.log.num.partitions", "2");
+        p.put("min.insync.replicas", "1");
+        p.put("default.replication.factor", "1");
+        p.put("group.initial.rebalance.delay.ms", "0");
+        p.put("auto.create.topics.enable", "false");
+        // Flink's exactly-once sink asks for its transaction timeout (at most 15 minutes).
+        p.put("transaction.max.timeout.ms", Long.toString(Duration.ofMinutes(15).toMillis()));
+        return p;
     }
 
     /** Stops the broker; its ports and data stay for {@link #restart()}. */
