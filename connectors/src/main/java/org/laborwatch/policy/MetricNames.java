@@ -48,6 +48,10 @@ public final class MetricNames {
     public static final String DISRUPTION_INDEX = define("disruption_index",
             "illustrative: weighted mean of component z-scores vs the prior 36 months, 2 decimals");
 
+    public static final String VACANCY_GAP = define("vacancy_gap",
+            "max(MA3(t-12..t-1)) - MA3(t) of the job-openings rate 100 x JTSJOL / (PAYEMS + JTSJOL), 1 decimal, "
+            + "2 decimals (Michaillat-Saez v)");
+
     /** Every known metric name, sorted (so error messages list them in a stable order). */
     public static final SortedSet<String> ALL = Collections.unmodifiableSortedSet(new TreeSet<>(DEFINITIONS.keySet()));
 

@@ -21,7 +21,7 @@ public final class MetricCatalogue {
                 new ClaimsYoy("initial_claims"), new ClaimsYoy("continued_claims"),
                 new WageGrowth(), new PostingsChange(28), new PostingsChange(364), AiUse.rate(), AiUse.change(),
                 new OccupationalDissimilarity(), aiExposedClaimsShift(exposure),
-                new DisruptionIndex(DisruptionIndex.Config.defaults(exposure))));
+                new DisruptionIndex(DisruptionIndex.Config.defaults(exposure)), new VacancyGap()));
         return Collections.unmodifiableList(metrics);
     }
 
