@@ -38,9 +38,11 @@ import java.util.SortedMap;
  * @param emittedAt when the event could first be emitted: the start (UTC) of the publication day
  *     of the data that decided it. Derived from the data, not the wall clock, so a replay of the
  *     same inputs gives byte-identical events; the Kafka record timestamp carries the write time.
+ * @param watch on a WATCH or CLEAR event, and on an ENTER that ends a watch: how far the enter
+ *     condition is and how long the watch has lasted; otherwise null (and absent from the JSON)
  */
 @JsonPropertyOrder({"event_id", "policy", "policy_version", "region", "sector", "transition", "tier", "tier_level", "period", "frequency",
-        "effective_from", "effective_until", "evidence", "thresholds", "corrects", "data_vintage", "emitted_at"})
+        "effective_from", "effective_until", "evidence", "thresholds", "corrects", "data_vintage", "emitted_at", "watch"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriggerEvent(
         @JsonProperty("event_id") String eventId,
@@ -59,7 +61,40 @@ public record TriggerEvent(
         @JsonProperty("thresholds") SortedMap<String, BigDecimal> thresholds,
         @JsonProperty("corrects") String corrects,
         @JsonProperty("data_vintage") LocalDate dataVintage,
-        @JsonProperty("emitted_at") Instant emittedAt) {
+        @JsonProperty("emitted_at") Instant emittedAt,
+        @JsonProperty("watch") Watch watch) {
+
+    /** An event without watch information: every transition but WATCH and CLEAR, of policies without {@code watch}. */
+    public TriggerEvent(String eventId, String policy, int policyVersion, String region, String sector,
+            Transition transition, String tier, int tierLevel, LocalDate period, Frequency frequency,
+            LocalDate effectiveFrom, LocalDate effectiveUntil, SortedMap<String, BigDecimal> evidence,
+            SortedMap<String, BigDecimal> thresholds, String corrects, LocalDate dataVintage, Instant emittedAt) {
+        this(eventId, policy, policyVersion, region, sector, transition, tier, tierLevel, period, frequency,
+                effectiveFrom, effectiveUntil, evidence, thresholds, corrects, dataVintage, emittedAt, null);
+    }
+
+    /**
+     * The early-warning facts of an event (issue #16 item 4).
+     *
+     * @param since the first period of the watch
+     * @param periods how long the watch has lasted, in the policy's periods: 1 on the WATCH event
+     *     (its own period), and on a CLEAR or an ENTER the periods from {@code since} up to the
+     *     deciding period, which is no longer on watch
+     * @param distanceToEnter by metric, the enter threshold minus the metric's value in the
+     *     deciding period (for a {@code >=} rule, how far the metric still has to rise); metrics
+     *     without a value or without a threshold of their own are left out
+     */
+    @JsonPropertyOrder({"since", "periods", "distance_to_enter"})
+    public record Watch(
+            @JsonProperty("since") LocalDate since,
+            @JsonProperty("periods") int periods,
+            @JsonProperty("distance_to_enter") SortedMap<String, BigDecimal> distanceToEnter) {
+
+        public Watch {
+            Objects.requireNonNull(since, "since");
+            distanceToEnter = distanceToEnter == null ? new java.util.TreeMap<>() : distanceToEnter;
+        }
+    }
 
     public TriggerEvent {
         Objects.requireNonNull(eventId, "event_id");

@@ -36,6 +36,11 @@ public sealed interface Condition extends Serializable permits Condition.Compare
     /** The threshold of each comparison, by metric (the first comparison of a metric wins). */
     void collectThresholds(Map<String, BigDecimal> into);
 
+    /** The most periods back the condition reads {@code metric} ({@code metric[-k]}); 0 for none. */
+    default int maxLag(String metric) {
+        return 0;
+    }
+
     /** The names of the parameters the condition uses. */
     Set<String> parameters();
 
@@ -185,6 +190,11 @@ public sealed interface Condition extends Serializable permits Condition.Compare
         }
 
         @Override
+        public int maxLag(String metric) {
+            return Math.max(left.maxLag(metric), right.maxLag(metric));
+        }
+
+        @Override
         public String toString() {
             return left + " " + op.symbol() + " " + right;
         }
@@ -263,6 +273,11 @@ public sealed interface Condition extends Serializable permits Condition.Compare
         }
 
         @Override
+        public int maxLag(String metric) {
+            return parts.stream().mapToInt(c -> c.maxLag(metric)).max().orElse(0);
+        }
+
+        @Override
         public String toString() {
             return "all" + parts;
         }
@@ -305,6 +320,11 @@ public sealed interface Condition extends Serializable permits Condition.Compare
         @Override
         public void collectThresholds(Map<String, BigDecimal> into) {
             parts.forEach(c -> c.collectThresholds(into));
+        }
+
+        @Override
+        public int maxLag(String metric) {
+            return parts.stream().mapToInt(c -> c.maxLag(metric)).max().orElse(0);
         }
 
         @Override

@@ -47,6 +47,11 @@ public sealed interface Expression extends Serializable
      */
     Set<String> thresholdMetrics();
 
+    /** The most periods back the expression reads {@code metric} ({@code metric[-k]}); 0 for none. */
+    default int maxLag(String metric) {
+        return 0;
+    }
+
     /** A written decimal, kept at the scale it was written with. */
     record Constant(BigDecimal value) implements Expression {
         public Constant {
@@ -84,15 +89,37 @@ public sealed interface Expression extends Serializable
         }
     }
 
-    /** A metric's value in the period; unknown when it has none. */
-    record Metric(String name) implements Expression {
+    /**
+     * A metric's value in the period, or {@code lag} periods before it ({@code sahm_gap[-1]}, the
+     * previous month's gap); unknown when it has none.
+     *
+     * @param name the metric
+     * @param lag periods back: 0 for the deciding period itself
+     */
+    record Metric(String name, int lag) implements Expression {
         public Metric {
             Objects.requireNonNull(name, "name");
+            if (lag < 0) {
+                throw new IllegalArgumentException("lag must be >= 0, got " + lag);
+            }
+        }
+
+        /** The metric in the deciding period. */
+        public Metric(String name) {
+            this(name, 0);
+        }
+
+        /**
+         * The key the value is looked up by: the metric's name, or {@code name[-k]} for a lagged
+         * value, which the trigger evaluator answers from the periods it has decided.
+         */
+        public String key() {
+            return lagged(name, lag);
         }
 
         @Override
         public BigDecimal evaluate(Function<String, BigDecimal> values) {
-            return values.apply(name);
+            return values.apply(key());
         }
 
         @Override
@@ -112,13 +139,23 @@ public sealed interface Expression extends Serializable
 
         @Override
         public Set<String> thresholdMetrics() {
-            return Set.of(name);
+            return lag == 0 ? Set.of(name) : Set.of();
+        }
+
+        @Override
+        public int maxLag(String metric) {
+            return name.equals(metric) ? lag : 0;
         }
 
         @Override
         public String toString() {
-            return name;
+            return key();
         }
+    }
+
+    /** The lookup key of {@code metric} {@code lag} periods back: {@code sahm_gap[-2]}; the name for lag 0. */
+    static String lagged(String metric, int lag) {
+        return lag == 0 ? metric : metric + "[-" + lag + "]";
     }
 
     /**
@@ -194,6 +231,11 @@ public sealed interface Expression extends Serializable
         @Override
         public Set<String> thresholdMetrics() {
             return Set.of();
+        }
+
+        @Override
+        public int maxLag(String metric) {
+            return operand.maxLag(metric);
         }
 
         @Override
@@ -274,6 +316,11 @@ public sealed interface Expression extends Serializable
         @Override
         public Set<String> thresholdMetrics() {
             return Set.of();
+        }
+
+        @Override
+        public int maxLag(String metric) {
+            return Math.max(left.maxLag(metric), right.maxLag(metric));
         }
 
         @Override
@@ -373,12 +420,17 @@ public sealed interface Expression extends Serializable
             }
             Set<String> m = new TreeSet<>();
             for (Expression a : args) {
-                if (!(a instanceof Metric)) {
+                if (!(a instanceof Metric metric) || metric.lag() != 0) {
                     return Set.of();
                 }
                 m.addAll(a.metrics());
             }
             return m;
+        }
+
+        @Override
+        public int maxLag(String metric) {
+            return args.stream().mapToInt(a -> a.maxLag(metric)).max().orElse(0);
         }
 
         @Override

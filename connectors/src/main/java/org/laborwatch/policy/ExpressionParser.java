@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
  * sum      := product (('+' | '-') product)*
  * product  := unary (('*' | '/') unary)*
  * unary    := '-' unary | primary
- * primary  := number | metric | parameter | function '(' sum (',' sum)* ')' | '(' sum ')'
+ * primary  := number | metric ('[-' k ']')? | parameter | function '(' sum (',' sum)* ')' | '(' sum ')'
  * </pre>
  *
  * A hand-written parser of a few dozen lines rather than a scripting library: the grammar is
@@ -36,6 +36,10 @@ final class ExpressionParser {
     /** A plain decimal, as thresholds are written: no exponent, NaN or infinity. */
     private static final Pattern NUMBER = Pattern.compile("[0-9]+(\\.[0-9]+)?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    /** {@code [-k]}: a lag, such as the previous month's {@code sahm_gap[-1]}. */
+    private static final Pattern LAG = Pattern.compile("\\[\\s*-\\s*([0-9]{1,3})\\s*]");
+    /** The most periods back a condition may read: two years of months. */
+    static final int MAX_LAG = 24;
     /** The two sides of a one-operator comparison without arithmetic. */
     private static final Pattern SIDES = Pattern.compile("\\s*(\\S+?)\\s*[<>=!]+\\s*(\\S+)\\s*");
     private static final String FUNCTIONS = Arrays.stream(Expression.Builtin.values())
@@ -79,7 +83,7 @@ final class ExpressionParser {
     static boolean isExpression(String text) {
         char previous = 0;
         for (char c : text.toCharArray()) {
-            if ("()+*/".indexOf(c) >= 0) {
+            if ("()+*/[".indexOf(c) >= 0) {
                 return true;
             }
             if (c == '-' && (Character.isLetterOrDigit(previous) || previous == '_' || previous == ')')) {
@@ -224,7 +228,7 @@ final class ExpressionParser {
 
     private Expression named(String name, int at) {
         if (MetricNames.isKnown(name)) {
-            return new Expression.Metric(name);
+            return new Expression.Metric(name, lag(name, at));
         }
         if (refused.contains(name)) {
             silent = true;
@@ -241,6 +245,22 @@ final class ExpressionParser {
         String known = "(metrics: " + String.join(", ", MetricNames.ALL)
                 + (parameters.isEmpty() ? "" : "; parameters: " + String.join(", ", parameters.byName().keySet())) + ")";
         throw refuse("unknown metric " + (parameters.isEmpty() ? "" : "or parameter ") + "'" + name + "'", at, known);
+    }
+
+    /** {@code [-k]} after a metric: its value k periods before the deciding one; 0 without. */
+    private int lag(String name, int at) {
+        skipSpace();
+        if (!peek('[')) {
+            return 0;
+        }
+        int open = pos;
+        Matcher m = LAG.matcher(text).region(pos, text.length());
+        if (!m.lookingAt() || Integer.parseInt(m.group(1)) < 1 || Integer.parseInt(m.group(1)) > MAX_LAG) {
+            throw refuse("a lag is written " + name + "[-k] with k from 1 to " + MAX_LAG, open,
+                    "(the value k periods before the deciding one)");
+        }
+        pos = m.end();
+        return Integer.parseInt(m.group(1));
     }
 
     private void expect(char c, int opened) {

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class PolicyReader {
 
     static final List<String> KEYS = List.of("id", "version", "describe", "scope", "enter", "exit", "confirm",
-            "min_on", "lockout", "tiers", "effective", "revisions", "unavailable", "illustrative", "parameters");
+            "min_on", "lockout", "tiers", "effective", "revisions", "unavailable", "illustrative", "parameters", "watch");
 
     static final String NOT_ENTER = "not-enter";
 
@@ -74,6 +74,7 @@ final class PolicyReader {
         conditions.declare(parameters, refusedParameters);
         Condition enter = required(root, "", "enter") ? conditions.read(root.get("enter"), "enter") : null;
         Condition exit = exit(root.get("exit"));
+        Condition watch = root.has("watch") ? conditions.read(root.get("watch"), "watch") : null;
         Policy.Confirm confirm = confirm(root.get("confirm"));
         int minOn = integer(root, "", "min_on", 0, 0);
         int lockout = integer(root, "", "lockout", 0, 0);
@@ -84,13 +85,13 @@ final class PolicyReader {
         boolean illustrative = bool(root, "illustrative", false);
         if (problems.isEmpty()) {
             // Only once the conditions read: a condition refused for another reason would make its parameters look unused.
-            unused(parameters, enter, exit, tiers);
+            unused(parameters, enter, exit, watch, tiers);
         }
         if (!problems.isEmpty()) {
             throw new PolicyException(problems.attributedTo(subject));
         }
         return new Policy(id, version, describe, scope, enter, exit, confirm, minOn, lockout, tiers, effective,
-                revisions, unavailable, illustrative, parameters);
+                revisions, unavailable, illustrative, parameters, watch);
     }
 
     /**
@@ -172,9 +173,10 @@ final class PolicyReader {
     }
 
     /** A declared parameter no condition uses is a mistake: a misspelt name would otherwise go unnoticed. */
-    private void unused(Parameters parameters, Condition enter, Condition exit, List<Policy.Tier> tiers) {
+    private void unused(Parameters parameters, Condition enter, Condition exit, Condition watch,
+            List<Policy.Tier> tiers) {
         java.util.Set<String> used = new java.util.HashSet<>();
-        for (Condition c : new Condition[] {enter, exit}) {
+        for (Condition c : new Condition[] {enter, exit, watch}) {
             if (c != null) {
                 used.addAll(c.parameters());
             }
