@@ -53,6 +53,11 @@ final class ConditionReader {
         this.refused = java.util.Set.copyOf(refusedNames);
     }
 
+    /** The parameters declared, for the other readers of expressions. */
+    Parameters parameters() {
+        return parameters;
+    }
+
     /** The condition at {@code path}, or {@code null} after reporting why there is none. */
     Condition read(JsonNode node, String path) {
         if (node != null && node.isTextual()) {

@@ -76,6 +76,31 @@ final class ExpressionParser {
     }
 
     /**
+     * The expression {@code text} states (a value, not a comparison), reading at least one metric;
+     * null after adding its problem at {@code path}.
+     */
+    static Expression parseValue(String text, String path, Parameters parameters, Set<String> refused,
+            Problems problems) {
+        ExpressionParser p = new ExpressionParser(text, parameters, refused);
+        try {
+            Expression e = p.sum();
+            p.skipSpace();
+            if (p.pos < text.length()) {
+                throw p.refuse("unexpected '" + text.charAt(p.pos) + "'", p.pos, "(a value such as tur_3mo or min(a, b))");
+            }
+            if (e.metrics().isEmpty()) {
+                throw new Refused("reads no metric in '" + text + "'");
+            }
+            return e;
+        } catch (Refused e) {
+            if (!p.silent) {
+                problems.add(path, e.getMessage());
+            }
+            return null;
+        }
+    }
+
+    /**
      * Whether {@code text} needs the expression reader rather than {@code metric op number}: it has
      * parentheses, {@code + * /}, a binary minus, a number on the left or a metric on the
      * right. A leading or post-operator minus is a negative number ({@code sahm_gap >= -0.5}).

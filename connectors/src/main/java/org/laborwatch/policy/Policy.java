@@ -31,6 +31,7 @@ import java.util.TreeSet;
  * @param parameters values conditions use, with per-region values ({@link #forRegion} applies them)
  * @param watch the early-warning condition while OFF (WATCH when it starts to hold, CLEAR when it
  *     stops without an ENTER); null for none
+ * @param schedule bands that map a value to an output level while ON (its bands are the tiers); null for none
  */
 public record Policy(
         String id,
@@ -48,7 +49,8 @@ public record Policy(
         UnavailableMode unavailable,
         boolean illustrative,
         Parameters parameters,
-        Condition watch) implements Serializable {
+        Condition watch,
+        Schedule schedule) implements Serializable {
 
     public Policy {
         Objects.requireNonNull(id, "id");
@@ -74,7 +76,7 @@ public record Policy(
         List<Tier> bound = tiers.stream().map(t -> new Tier(t.name(), t.when().bind(values))).toList();
         return new Policy(id, version, describe, scope, enter.bind(values), exit == null ? null : exit.bind(values),
                 confirm, minOn, lockout, bound, effective, revisions, unavailable, illustrative, parameters,
-                watch == null ? null : watch.bind(values));
+                watch == null ? null : watch.bind(values), schedule);
     }
 
     /** Every metric the policy reads: a period is evaluated once all of them are known for it. */

@@ -225,6 +225,20 @@ class SchemaTest {
             assertEquals(event.watch() != null, json.contains(
                     "\"watch\":{\"since\":\"2020-04-04\",\"periods\":4,\"distance_to_enter\":{\"iur_13wk\":-1.1234}}"), json);
         }
+        // a schedule policy's level, lowest and highest band (no lower or upper bound)
+        for (TriggerEvent.Band band : List.of(new TriggerEvent.Band(0, null, new BigDecimal("6.0")),
+                new TriggerEvent.Band(8, new BigDecimal("13.0"), null))) {
+            LocalDate month = LocalDate.of(2020, 5, 1);
+            TriggerEvent level = new TriggerEvent(
+                    TriggerEvent.idFor("ei-entrance", 1, "US-NV", "all", month, Transition.TIER_UP, "band-8"),
+                    "ei-entrance", 1, "US-NV", "all", Transition.TIER_UP, "band-8", 10, month, Frequency.MONTHLY,
+                    LocalDate.of(2020, 6, 1), null, null, null, null, null, null, null,
+                    new TriggerEvent.Level("insured_hours", "hours", new BigDecimal("420"), band));
+            String json = Json.write(level);
+            assertValid(TRIGGER_EVENT, json);
+            assertTrue(json.contains("\"schedule\":{\"output\":\"insured_hours\",\"unit\":\"hours\",\"level\":420,"
+                    + "\"band\":{\"index\":" + band.index()), json);
+        }
         // the least a TriggerEvent can hold still validates
         TriggerEvent minimal = new TriggerEvent(
                 TriggerEvent.idFor("sahm-state", 1, "US-CA-06037", "naics:72", LocalDate.of(2024, 7, 1), Transition.ENTER, null),

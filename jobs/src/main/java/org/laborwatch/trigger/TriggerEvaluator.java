@@ -18,6 +18,7 @@ import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.policy.Condition.Outcome;
 import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.Schedule;
 
 /**
  * The trigger state machine of one policy for one region and sector, as plain Java.
@@ -332,6 +333,19 @@ public final class TriggerEvaluator {
                 TriggerEvent.idFor(policy.id(), policy.version(), region, sector, period, transition, tier, corrects),
                 policy.id(), policy.version(), region, sector, transition, tier, level(policy, tier), period, frequency,
                 from, until,
-                evidence, new TreeMap<>(policy.thresholds()), corrects, vintage, emitted, watch);
+                evidence, new TreeMap<>(policy.thresholds()), corrects, vintage, emitted, watch,
+                level(policy, transition, tier));
+    }
+
+    /** A schedule policy's output level after an ENTER or a tier change: the band the tier stands for. */
+    private static TriggerEvent.Level level(Policy policy, Transition transition, String tier) {
+        Schedule schedule = policy.schedule();
+        if (schedule == null || (transition != Transition.ENTER && transition != Transition.TIER_UP
+                && transition != Transition.TIER_DOWN)) {
+            return null;
+        }
+        int band = schedule.bandOf(tier);
+        return new TriggerEvent.Level(schedule.output(), schedule.unit(), schedule.bands().get(band).level(),
+                new TriggerEvent.Band(band, schedule.above(band), schedule.bands().get(band).upTo()));
     }
 }
