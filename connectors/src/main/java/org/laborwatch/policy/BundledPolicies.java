@@ -19,7 +19,7 @@ public final class BundledPolicies {
 
     private static final List<String> IDS = List.of("sahm-national", "sahm-state", "eb-iur", "eb-iur-6", "eb-tur",
             "ai-exposed-claims", "disruption-index", "sahm-countries", "michez-national",
-            "sahm-state-watch", "ei-entrance");
+            "sahm-state-watch", "ei-entrance", "sahm-breadth");
 
     private BundledPolicies() {}
 
