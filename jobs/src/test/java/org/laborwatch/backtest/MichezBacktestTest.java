@@ -36,13 +36,9 @@ class MichezBacktestTest {
 
     @BeforeAll
     static void backtest() throws Exception {
-        // Month by month, as the series are published. The file stacks each series whole (PAYEMS
-        // 1980-2025, then JTSJOL from 2000-12); sent in file order, PAYEMS would run 25 years ahead of
-        // its partner, past the engine's wait for a partner (3 windows, MetricEngine.PARTNER_WAIT), and
-        // the gap would be unavailable for every month before 2022.
-        List<Observation> observations = new ArrayList<>(
-                TestData.read(FILE, "fred-long", ReaderOptions.defaults(), o -> true));
-        observations.sort(java.util.Comparator.comparing(Observation::period));
+        // In file order: the fred-long reader emits the stacked file (PAYEMS 1980-2025, then JTSJOL from
+        // 2000-12) period by period, so the job-openings rate finds both series of each month.
+        List<Observation> observations = TestData.read(FILE, "fred-long", ReaderOptions.defaults(), o -> true);
         Backtest b = new Backtest(List.of(BundledPolicies.load("michez-national")), MetricEngine.standard());
         observations.forEach(b::accept);
         episodes = b.episodes();
