@@ -30,9 +30,15 @@ public final class MetricCatalogue {
         return all().stream().filter(m -> m.name().equals(name)).toList();
     }
 
-    /** Metric name to a one-line definition, in catalogue order (owned by {@link MetricNames}). */
+    /**
+     * Metric name to a one-line definition, in catalogue order (owned by {@link MetricNames}): the
+     * metrics {@code compute} can compute, so not the national roll-ups of policies, which policies
+     * read but only trigger events make.
+     */
     public static Map<String, String> definitions() {
-        return MetricNames.definitions();
+        Map<String, String> d = new java.util.LinkedHashMap<>(MetricNames.definitions());
+        d.keySet().removeAll(MetricNames.ROLL_UPS);
+        return Collections.unmodifiableMap(d);
     }
 
     /**
