@@ -165,12 +165,22 @@ public final class LineProtocol {
     /**
      * A trigger event as a line of the {@code trigger} measurement: {@code state} is 1 while the
      * policy is on after the event, {@code tier} its {@code tier_level} (0 off, 1 base, 2 and up the
-     * policy's tiers), {@code transition} its name; the time is the period that decided it.
+     * policy's tiers), {@code transition} its name; on events with watch facts also {@code watch}
+     * (1 on WATCH, 0 on the CLEAR or ENTER that ends it) and {@code watch_periods}; the time is the
+     * period that decided it.
      */
     public static String trigger(TriggerEvent e, TimeUnit precision) {
         Objects.requireNonNull(e, "trigger event");
-        return trigger(e.policy(), e.region(), e.sector(), e.period(), e.on(), e.tierLevel(), e.transition().name(),
-                precision);
+        String line = trigger(e.policy(), e.region(), e.sector(), e.period(), e.on(), e.tierLevel(),
+                e.transition().name(), precision);
+        if (e.watch() == null) {
+            return line;
+        }
+        // Early warning (policies with a watch): watch is 1 from a WATCH until the CLEAR or ENTER that
+        // ends it, which write 0, so last("watch") per region says whether it is on watch now.
+        int space = line.lastIndexOf(' ');
+        return line.substring(0, space) + ",watch=" + (e.transition() == Transition.WATCH ? "1i" : "0i")
+                + ",watch_periods=" + e.watch().periods() + "i" + line.substring(space);
     }
 
     /**

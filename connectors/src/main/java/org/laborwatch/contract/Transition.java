@@ -13,5 +13,9 @@ public enum Transition {
     /** A past decision changed because its data were revised (policies in restate mode). */
     CORRECTION,
     /** The data a decision needs are unavailable (policies that ask to be told). */
-    DATA_UNAVAILABLE
+    DATA_UNAVAILABLE,
+    /** While off, the policy's early-warning {@code watch} condition began to hold for the key. */
+    WATCH,
+    /** The watch condition stopped holding without the policy turning on. */
+    CLEAR
 }

@@ -38,9 +38,13 @@ import java.util.SortedMap;
  * @param emittedAt when the event could first be emitted: the start (UTC) of the publication day
  *     of the data that decided it. Derived from the data, not the wall clock, so a replay of the
  *     same inputs gives byte-identical events; the Kafka record timestamp carries the write time.
+ * @param schedule for a policy with a schedule, on ENTER, TIER_UP and TIER_DOWN: the output level
+ *     and its band; otherwise null (and absent from the JSON)
+ * @param watch on a WATCH or CLEAR event, and on an ENTER that ends a watch: how far the enter
+ *     condition is and how long the watch has lasted; otherwise null (and absent from the JSON)
  */
 @JsonPropertyOrder({"event_id", "policy", "policy_version", "region", "sector", "transition", "tier", "tier_level", "period", "frequency",
-        "effective_from", "effective_until", "evidence", "thresholds", "corrects", "data_vintage", "emitted_at"})
+        "effective_from", "effective_until", "evidence", "thresholds", "corrects", "data_vintage", "emitted_at", "watch", "schedule"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TriggerEvent(
         @JsonProperty("event_id") String eventId,
@@ -59,7 +63,87 @@ public record TriggerEvent(
         @JsonProperty("thresholds") SortedMap<String, BigDecimal> thresholds,
         @JsonProperty("corrects") String corrects,
         @JsonProperty("data_vintage") LocalDate dataVintage,
-        @JsonProperty("emitted_at") Instant emittedAt) {
+        @JsonProperty("emitted_at") Instant emittedAt,
+        @JsonProperty("watch") Watch watch,
+        @JsonProperty("schedule") Level schedule) {
+
+    /** An event without watch information: every transition but WATCH and CLEAR, of policies without {@code watch}. */
+    public TriggerEvent(String eventId, String policy, int policyVersion, String region, String sector,
+            Transition transition, String tier, int tierLevel, LocalDate period, Frequency frequency,
+            LocalDate effectiveFrom, LocalDate effectiveUntil, SortedMap<String, BigDecimal> evidence,
+            SortedMap<String, BigDecimal> thresholds, String corrects, LocalDate dataVintage, Instant emittedAt) {
+        this(eventId, policy, policyVersion, region, sector, transition, tier, tierLevel, period, frequency,
+                effectiveFrom, effectiveUntil, evidence, thresholds, corrects, dataVintage, emittedAt, null, null);
+    }
+
+    /** An event with watch facts and no schedule level. */
+    public TriggerEvent(String eventId, String policy, int policyVersion, String region, String sector,
+            Transition transition, String tier, int tierLevel, LocalDate period, Frequency frequency,
+            LocalDate effectiveFrom, LocalDate effectiveUntil, SortedMap<String, BigDecimal> evidence,
+            SortedMap<String, BigDecimal> thresholds, String corrects, LocalDate dataVintage, Instant emittedAt,
+            Watch watch) {
+        this(eventId, policy, policyVersion, region, sector, transition, tier, tierLevel, period, frequency,
+                effectiveFrom, effectiveUntil, evidence, thresholds, corrects, dataVintage, emittedAt, watch, null);
+    }
+
+    /**
+     * The output level of a schedule policy after an ENTER, TIER_UP or TIER_DOWN (issue #16 item 2).
+     *
+     * @param output what the level is, such as {@code insured_hours}
+     * @param unit its unit, such as {@code hours}; may be empty
+     * @param level the level in force from {@code effective_from}
+     * @param band the band: its index from 0 (lowest), and its bounds
+     */
+    @JsonPropertyOrder({"output", "unit", "level", "band"})
+    public record Level(
+            @JsonProperty("output") String output,
+            @JsonProperty("unit") String unit,
+            @JsonProperty("level") BigDecimal level,
+            @JsonProperty("band") Band band) {
+
+        public Level {
+            Objects.requireNonNull(output, "output");
+            Objects.requireNonNull(level, "level");
+            Objects.requireNonNull(band, "band");
+        }
+    }
+
+    /**
+     * A band of a schedule: values above {@code above} (exclusive) and at most {@code upTo}.
+     *
+     * @param index 0 for the lowest band
+     * @param above the exclusive lower bound; null for the lowest band
+     * @param upTo the inclusive upper bound; null for the highest band
+     */
+    @JsonPropertyOrder({"index", "above", "up_to"})
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Band(
+            @JsonProperty("index") int index,
+            @JsonProperty("above") BigDecimal above,
+            @JsonProperty("up_to") BigDecimal upTo) {}
+
+    /**
+     * The early-warning facts of an event (issue #16 item 4).
+     *
+     * @param since the first period of the watch
+     * @param periods how long the watch has lasted, in the policy's periods: 1 on the WATCH event
+     *     (its own period), and on a CLEAR or an ENTER the periods from {@code since} up to the
+     *     deciding period, which is no longer on watch
+     * @param distanceToEnter by metric, the enter threshold minus the metric's value in the
+     *     deciding period (for a {@code >=} rule, how far the metric still has to rise); metrics
+     *     without a value or without a threshold of their own are left out
+     */
+    @JsonPropertyOrder({"since", "periods", "distance_to_enter"})
+    public record Watch(
+            @JsonProperty("since") LocalDate since,
+            @JsonProperty("periods") int periods,
+            @JsonProperty("distance_to_enter") SortedMap<String, BigDecimal> distanceToEnter) {
+
+        public Watch {
+            Objects.requireNonNull(since, "since");
+            distanceToEnter = distanceToEnter == null ? new java.util.TreeMap<>() : distanceToEnter;
+        }
+    }
 
     public TriggerEvent {
         Objects.requireNonNull(eventId, "event_id");

@@ -18,7 +18,8 @@ public final class BundledPolicies {
     public static final String RESOURCE_DIR = "/policies/";
 
     private static final List<String> IDS = List.of("sahm-national", "sahm-state", "eb-iur", "eb-iur-6", "eb-tur",
-            "ai-exposed-claims", "disruption-index", "sahm-countries");
+            "ai-exposed-claims", "disruption-index", "sahm-countries", "michez-national",
+            "sahm-state-watch", "ei-entrance", "sahm-breadth");
 
     private BundledPolicies() {}
 

@@ -11,7 +11,8 @@ import java.util.function.Function;
 
 /**
  * A condition of the policy language over metric values: a comparison such as
- * {@code iur_13wk >= 5.0} (its threshold a number or a number parameter), a true/false parameter
+ * {@code iur_13wk >= 5.0} (its threshold a number or a number parameter), a comparison of two
+ * {@link Expression}s such as {@code min(sahm_gap, vacancy_gap) >= 0.29} ({@link Relation}), a true/false parameter
  * ({@link Flag}), or {@code all}/{@code any} of conditions.
  *
  * <p>Parameters ({@link Parameters}) are resolved per region by {@link #bind}: an unbound
@@ -19,7 +20,8 @@ import java.util.function.Function;
  *
  * <p>Serializable because {@link Policy} is, and a policy holds its conditions.
  */
-public sealed interface Condition extends Serializable permits Condition.Compare, Condition.Flag, Condition.All, Condition.Any {
+public sealed interface Condition extends Serializable permits Condition.Compare, Condition.Relation, Condition.Flag, Condition.All,
+        Condition.Any {
 
     /**
      * Evaluates against the metric values of one period. A metric absent from {@code values} makes
@@ -33,6 +35,11 @@ public sealed interface Condition extends Serializable permits Condition.Compare
 
     /** The threshold of each comparison, by metric (the first comparison of a metric wins). */
     void collectThresholds(Map<String, BigDecimal> into);
+
+    /** The most periods back the condition reads {@code metric} ({@code metric[-k]}); 0 for none. */
+    default int maxLag(String metric) {
+        return 0;
+    }
 
     /** The names of the parameters the condition uses. */
     Set<String> parameters();
@@ -125,6 +132,75 @@ public sealed interface Condition extends Serializable permits Condition.Compare
     }
 
     /**
+     * {@code left op right} over two {@link Expression}s, such as {@code min(sahm_gap, vacancy_gap) >= 0.29}
+     * or {@code tur_3mo >= sahm_gap + 5}: a comparison that is more than one metric against a number
+     * (those stay {@link Compare}, so their events read as before). Unknown when either side is.
+     *
+     * @param left the left-hand expression
+     * @param op comparison
+     * @param right the right-hand expression
+     */
+    record Relation(Expression left, Comparison op, Expression right) implements Condition {
+        public Relation {
+            Objects.requireNonNull(left, "left");
+            Objects.requireNonNull(op, "op");
+            Objects.requireNonNull(right, "right");
+        }
+
+        @Override
+        public Outcome evaluate(Function<String, BigDecimal> values) {
+            BigDecimal a = left.evaluate(values);
+            BigDecimal b = right.evaluate(values);
+            if (a == null || b == null) {
+                return Outcome.UNKNOWN;
+            }
+            return op.test(a, b) ? Outcome.TRUE : Outcome.FALSE;
+        }
+
+        @Override
+        public Set<String> metrics() {
+            Set<String> m = new TreeSet<>(left.metrics());
+            m.addAll(right.metrics());
+            return m;
+        }
+
+        /**
+         * A number on one side gives a threshold to each metric the other side compares as itself
+         * ({@link Expression#thresholdMetrics}): {@code min(u, v) >= 0.29} gives u and v 0.29.
+         */
+        @Override
+        public void collectThresholds(Map<String, BigDecimal> into) {
+            Expression constant = left.metrics().isEmpty() ? left : right.metrics().isEmpty() ? right : null;
+            BigDecimal threshold = constant == null ? null : constant.evaluate(metric -> null);
+            if (threshold != null) {
+                (constant == left ? right : left).thresholdMetrics().forEach(m -> into.putIfAbsent(m, threshold));
+            }
+        }
+
+        @Override
+        public Set<String> parameters() {
+            Set<String> m = new TreeSet<>(left.parameters());
+            m.addAll(right.parameters());
+            return m;
+        }
+
+        @Override
+        public Condition bind(Map<String, Object> values) {
+            return parameters().isEmpty() ? this : new Relation(left.bind(values), op, right.bind(values));
+        }
+
+        @Override
+        public int maxLag(String metric) {
+            return Math.max(left.maxLag(metric), right.maxLag(metric));
+        }
+
+        @Override
+        public String toString() {
+            return left + " " + op.symbol() + " " + right;
+        }
+    }
+
+    /**
      * A true/false parameter used as a condition, such as {@code tur_option}: true where the
      * region's value is true. It reads no metric, so it is never unknown.
      *
@@ -197,6 +273,11 @@ public sealed interface Condition extends Serializable permits Condition.Compare
         }
 
         @Override
+        public int maxLag(String metric) {
+            return parts.stream().mapToInt(c -> c.maxLag(metric)).max().orElse(0);
+        }
+
+        @Override
         public String toString() {
             return "all" + parts;
         }
@@ -239,6 +320,11 @@ public sealed interface Condition extends Serializable permits Condition.Compare
         @Override
         public void collectThresholds(Map<String, BigDecimal> into) {
             parts.forEach(c -> c.collectThresholds(into));
+        }
+
+        @Override
+        public int maxLag(String metric) {
+            return parts.stream().mapToInt(c -> c.maxLag(metric)).max().orElse(0);
         }
 
         @Override

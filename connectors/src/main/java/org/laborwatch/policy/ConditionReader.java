@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 
 /**
  * Reads a condition of the policy language: a string {@code "metric op number"} (the number may be
- * the name of a number parameter), the name of a true/false parameter, or
+ * the name of a number parameter), a comparison of expressions ({@code "min(sahm_gap, vacancy_gap) >= 0.29"},
+ * read by {@link ExpressionParser}), the name of a true/false parameter, or
  * {@code {all: [...]}} / {@code {any: [...]}} of conditions, nested to any depth.
  *
  * <p>Each operand is read by {@link #threshold}, so a richer right-hand side (an expression) is
@@ -52,6 +53,11 @@ final class ConditionReader {
         this.refused = java.util.Set.copyOf(refusedNames);
     }
 
+    /** The parameters declared, for the other readers of expressions. */
+    Parameters parameters() {
+        return parameters;
+    }
+
     /** The condition at {@code path}, or {@code null} after reporting why there is none. */
     Condition read(JsonNode node, String path) {
         if (node != null && node.isTextual()) {
@@ -82,6 +88,9 @@ final class ConditionReader {
                 return null;
             }
             return new Condition.Flag(flag.name(), (Boolean) flag.defaultValue());
+        }
+        if (ExpressionParser.isExpression(text)) {
+            return ExpressionParser.parse(text, path, parameters, refused, problems);
         }
         Matcher m = COMPARE.matcher(text);
         if (!m.matches() || m.group(1).isEmpty()) {

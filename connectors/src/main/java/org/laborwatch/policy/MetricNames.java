@@ -48,6 +48,17 @@ public final class MetricNames {
     public static final String DISRUPTION_INDEX = define("disruption_index",
             "illustrative: weighted mean of component z-scores vs the prior 36 months, 2 decimals");
 
+    public static final String VACANCY_GAP = define("vacancy_gap",
+            "max(MA3(t-12..t-1)) - MA3(t) of the job-openings rate 100 x JTSJOL / (PAYEMS + JTSJOL), 1 decimal, "
+            + "2 decimals (Michaillat-Saez v)");
+
+    /** National roll-up of a policy (region US, sector {@code policy:<id>}): how many regions are ON. */
+    public static final String REGIONS_ON = define("regions_on",
+            "roll-up of a policy, region US, sector policy:<id>: how many regions are ON, exact");
+    /** National roll-up of a policy: the ON regions' share of US covered employment. */
+    public static final String REGIONS_ON_SHARE_PCT = define("regions_on_share_pct",
+            "roll-up of a policy, region US, sector policy:<id>: ON regions' % of US covered employment (QCEW 2019 Q3), 2 decimals");
+
     /** Every known metric name, sorted (so error messages list them in a stable order). */
     public static final SortedSet<String> ALL = Collections.unmodifiableSortedSet(new TreeSet<>(DEFINITIONS.keySet()));
 
@@ -59,6 +70,9 @@ public final class MetricNames {
         }
         return name;
     }
+
+    /** The names of the national roll-ups, which policies read as metrics of the sector {@code policy:<id>}. */
+    public static final java.util.Set<String> ROLL_UPS = java.util.Set.of(REGIONS_ON, REGIONS_ON_SHARE_PCT);
 
     /** Whether {@code name} is a known metric. */
     public static boolean isKnown(String name) {

@@ -29,6 +29,9 @@ import java.util.TreeSet;
  * @param unavailable what a period with unavailable data does
  * @param illustrative true for policies that are not law or a published proposal
  * @param parameters values conditions use, with per-region values ({@link #forRegion} applies them)
+ * @param watch the early-warning condition while OFF (WATCH when it starts to hold, CLEAR when it
+ *     stops without an ENTER); null for none
+ * @param schedule bands that map a value to an output level while ON (its bands are the tiers); null for none
  */
 public record Policy(
         String id,
@@ -45,7 +48,9 @@ public record Policy(
         RevisionMode revisions,
         UnavailableMode unavailable,
         boolean illustrative,
-        Parameters parameters) implements Serializable {
+        Parameters parameters,
+        Condition watch,
+        Schedule schedule) implements Serializable {
 
     public Policy {
         Objects.requireNonNull(id, "id");
@@ -70,7 +75,8 @@ public record Policy(
         Map<String, Object> values = parameters.valuesFor(region);
         List<Tier> bound = tiers.stream().map(t -> new Tier(t.name(), t.when().bind(values))).toList();
         return new Policy(id, version, describe, scope, enter.bind(values), exit == null ? null : exit.bind(values),
-                confirm, minOn, lockout, bound, effective, revisions, unavailable, illustrative, parameters);
+                confirm, minOn, lockout, bound, effective, revisions, unavailable, illustrative, parameters,
+                watch == null ? null : watch.bind(values), schedule);
     }
 
     /** Every metric the policy reads: a period is evaluated once all of them are known for it. */
@@ -80,7 +86,44 @@ public record Policy(
             m.addAll(exit.metrics());
         }
         tiers.forEach(t -> m.addAll(t.when().metrics()));
+        if (watch != null) {
+            m.addAll(watch.metrics());
+        }
         return m;
+    }
+
+    /**
+     * The metrics some condition reads in earlier periods ({@code sahm_gap[-1]}), with the most
+     * periods back: the trigger state keeps that many decided periods of their values.
+     */
+    public Map<String, Integer> lags() {
+        Map<String, Integer> lags = new TreeMap<>();
+        List<Condition> all = new java.util.ArrayList<>();
+        all.add(enter);
+        if (exit != null) {
+            all.add(exit);
+        }
+        if (watch != null) {
+            all.add(watch);
+        }
+        tiers.forEach(t -> all.add(t.when()));
+        for (String metric : metrics()) {
+            int lag = all.stream().mapToInt(c -> c.maxLag(metric)).max().orElse(0);
+            if (lag > 0) {
+                lags.put(metric, lag);
+            }
+        }
+        return lags;
+    }
+
+    /**
+     * The thresholds of the enter condition alone, by metric: what a WATCH or CLEAR event measures
+     * the distance to.
+     */
+    public Map<String, BigDecimal> enterThresholds() {
+        Map<String, BigDecimal> t = new TreeMap<>();
+        enter.collectThresholds(t);
+        return t;
     }
 
     /**

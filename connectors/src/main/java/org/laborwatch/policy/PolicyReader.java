@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class PolicyReader {
 
     static final List<String> KEYS = List.of("id", "version", "describe", "scope", "enter", "exit", "confirm",
-            "min_on", "lockout", "tiers", "effective", "revisions", "unavailable", "illustrative", "parameters");
+            "min_on", "lockout", "tiers", "effective", "revisions", "unavailable", "illustrative", "parameters", "watch", "schedule");
 
     static final String NOT_ENTER = "not-enter";
 
@@ -74,23 +74,30 @@ final class PolicyReader {
         conditions.declare(parameters, refusedParameters);
         Condition enter = required(root, "", "enter") ? conditions.read(root.get("enter"), "enter") : null;
         Condition exit = exit(root.get("exit"));
+        Condition watch = root.has("watch") ? conditions.read(root.get("watch"), "watch") : null;
         Policy.Confirm confirm = confirm(root.get("confirm"));
         int minOn = integer(root, "", "min_on", 0, 0);
         int lockout = integer(root, "", "lockout", 0, 0);
         List<Policy.Tier> tiers = tiers(root.get("tiers"));
+        Schedule schedule = root.has("schedule") ? schedule(root.get("schedule")) : null;
+        if (root.has("schedule") && root.has("tiers")) {
+            problems.add("schedule", "give tiers or a schedule, not both (a schedule's bands are its tiers)");
+        } else if (schedule != null) {
+            tiers = schedule.tiers();
+        }
         Policy.Effective effective = effective(root.get("effective"));
         Policy.RevisionMode revisions = choice(root, "revisions", REVISIONS, Policy.RevisionMode.PROSPECTIVE);
         Policy.UnavailableMode unavailable = choice(root, "unavailable", UNAVAILABLE, Policy.UnavailableMode.HOLD);
         boolean illustrative = bool(root, "illustrative", false);
         if (problems.isEmpty()) {
             // Only once the conditions read: a condition refused for another reason would make its parameters look unused.
-            unused(parameters, enter, exit, tiers);
+            unused(parameters, enter, exit, watch, tiers);
         }
         if (!problems.isEmpty()) {
             throw new PolicyException(problems.attributedTo(subject));
         }
         return new Policy(id, version, describe, scope, enter, exit, confirm, minOn, lockout, tiers, effective,
-                revisions, unavailable, illustrative, parameters);
+                revisions, unavailable, illustrative, parameters, watch, schedule);
     }
 
     /**
@@ -172,9 +179,10 @@ final class PolicyReader {
     }
 
     /** A declared parameter no condition uses is a mistake: a misspelt name would otherwise go unnoticed. */
-    private void unused(Parameters parameters, Condition enter, Condition exit, List<Policy.Tier> tiers) {
+    private void unused(Parameters parameters, Condition enter, Condition exit, Condition watch,
+            List<Policy.Tier> tiers) {
         java.util.Set<String> used = new java.util.HashSet<>();
-        for (Condition c : new Condition[] {enter, exit}) {
+        for (Condition c : new Condition[] {enter, exit, watch}) {
             if (c != null) {
                 used.addAll(c.parameters());
             }
@@ -321,6 +329,98 @@ final class PolicyReader {
             out.add(new Policy.Tier(name, when));
         }
         return out;
+    }
+
+    /**
+     * {@code schedule: {of: expression, output: name, unit: text, bands: [{up_to: n, level: n}, ..., {level: n}]}}:
+     * ascending upper bounds, each band but the last with one.
+     */
+    private Schedule schedule(JsonNode n) {
+        if (!n.isObject()) {
+            problems.add("schedule", "must be a mapping {of, output, unit, bands}, got " + Nodes.describe(n));
+            return null;
+        }
+        int before = problems.size();
+        Nodes.rejectUnknownKeys(n, "schedule", List.of("of", "output", "unit", "bands"), problems);
+        Expression of = null;
+        if (required(n, "schedule", "of")) {
+            JsonNode o = n.get("of");
+            if (o.isTextual()) {
+                of = ExpressionParser.parseValue(o.textValue(), "schedule.of", conditions.parameters(),
+                        refusedParameters, problems);
+            } else {
+                problems.add("schedule.of", "must be a metric or an expression such as tur_3mo, got " + Nodes.describe(o));
+            }
+        }
+        String output = null;
+        if (required(n, "schedule", "output")) {
+            JsonNode o = n.get("output");
+            if (o.isTextual() && ConditionReader.NAME.matcher(o.textValue()).matches() && o.textValue().length() <= MAX_ID_LENGTH) {
+                output = o.textValue();
+            } else {
+                problems.add("schedule.output", "must be a name such as insured_hours ([a-z][a-z0-9_]*), got " + Nodes.describe(o));
+            }
+        }
+        String unit = "";
+        if (n.has("unit")) {
+            if (n.get("unit").isTextual()) {
+                unit = n.get("unit").textValue();
+            } else {
+                problems.add("schedule.unit", "must be a string such as hours, got " + Nodes.describe(n.get("unit")));
+            }
+        }
+        List<Schedule.Band> bands = bands(n.get("bands"));
+        return problems.size() == before ? new Schedule(of, output, unit, bands) : null;
+    }
+
+    private List<Schedule.Band> bands(JsonNode n) {
+        if (n == null || !n.isArray() || n.size() < 2) {
+            problems.add("schedule.bands", "must be a list of at least two bands [{up_to: n, level: n}, ..., {level: n}], got "
+                    + Nodes.describe(n));
+            return List.of();
+        }
+        List<Schedule.Band> bands = new ArrayList<>();
+        java.math.BigDecimal previous = null;
+        for (int i = 0; i < n.size(); i++) {
+            String path = Nodes.index("schedule.bands", i);
+            JsonNode b = n.get(i);
+            if (!b.isObject()) {
+                problems.add(path, "must be a mapping {up_to: n, level: n}, got " + Nodes.describe(b));
+                continue;
+            }
+            Nodes.rejectUnknownKeys(b, path, List.of("up_to", "level"), problems);
+            boolean last = i == n.size() - 1;
+            java.math.BigDecimal upTo = null;
+            if (last && b.has("up_to")) {
+                problems.add(Nodes.path(path, "up_to"), "the last band has no upper bound: it holds every value above "
+                        + (previous == null ? "the previous band" : previous.toPlainString()));
+            } else if (!last) {
+                upTo = number(b, path, "up_to");
+                if (upTo != null && previous != null && upTo.compareTo(previous) <= 0) {
+                    problems.add(Nodes.path(path, "up_to"), "must be above the previous band's " + previous.toPlainString()
+                            + ", got " + upTo.toPlainString() + " (bands ascend)");
+                }
+                previous = upTo == null ? previous : upTo;
+            }
+            java.math.BigDecimal level = number(b, path, "level");
+            if (level != null) {
+                bands.add(new Schedule.Band(upTo, level));
+            }
+        }
+        return bands;
+    }
+
+    /** A plain decimal field, read exactly as written; null after reporting why not. */
+    private java.math.BigDecimal number(JsonNode parent, String path, String key) {
+        if (!required(parent, path, key)) {
+            return null;
+        }
+        JsonNode v = parent.get(key);
+        if (v.isNumber() && (!v.isFloatingPointNumber() || Double.isFinite(v.doubleValue()))) {
+            return new java.math.BigDecimal(v.asText());
+        }
+        problems.add(Nodes.path(path, key), "must be a plain number such as 6.0, got " + Nodes.describe(v));
+        return null;
     }
 
     private String tierName(JsonNode tier, String path, Map<String, Integer> seen, int index) {

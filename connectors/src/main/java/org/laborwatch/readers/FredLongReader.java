@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -48,7 +51,12 @@ final class FredLongReader implements ObservationReader {
         LocalDate vintage = Vintages.required(options, fileName);
         CsvRows rows = CsvRows.open(input, fileName);
         rows.requireColumns("series_id", "date", valueColumn);
-        Tally tally = new Tally(out);
+        // A long file stacks each series whole (PAYEMS 1980-2025, then JTSJOL from 2000-12): emitted in
+        // file order, one series would run decades ahead of a series a metric divides it by (the
+        // job-openings rate), past the metric state's wait for a partner. One vintage is one release,
+        // which ReleaseOrder takes to be in period order: so emit it so, each period in file order.
+        List<Observation> buffered = new ArrayList<>();
+        Tally tally = new Tally(buffered::add);
         Map<String, Long> unmapped = new LinkedHashMap<>();
         while (rows.next()) {
             tally.row();
@@ -74,6 +82,8 @@ final class FredLongReader implements ObservationReader {
                     .map(e -> e.getKey() + " (" + e.getValue() + ")")
                     .collect(Collectors.joining(", ")));
         }
+        buffered.sort(Comparator.comparing(Observation::period));
+        buffered.forEach(out);
         return tally.report();
     }
 }

@@ -104,6 +104,24 @@ class LineProtocolTest {
     }
 
     @Test
+    void watchEventsCarryWhetherTheRegionIsOnWatchAndForHowLong() {
+        TriggerEvent.Watch facts = new TriggerEvent.Watch(LocalDate.of(2024, 3, 1), 3, null);
+        TriggerEvent watch = new TriggerEvent("id", "sahm-state-watch", 1, "US-NV", "all", Transition.WATCH, "off", 0,
+                LocalDate.of(2024, 3, 1), Frequency.MONTHLY, null, null, null, null, null, null, null,
+                new TriggerEvent.Watch(LocalDate.of(2024, 3, 1), 1, null));
+        assertEquals("trigger,policy=sahm-state-watch,region=US-NV,sector=all state=0i,tier=0i,transition=\"WATCH\","
+                + "watch=1i,watch_periods=1i 1709251200", LineProtocol.trigger(watch, TimeUnit.SECONDS));
+        TriggerEvent clear = new TriggerEvent("id", "sahm-state-watch", 1, "US-NV", "all", Transition.CLEAR, "off", 0,
+                LocalDate.of(2024, 6, 1), Frequency.MONTHLY, null, null, null, null, null, null, null, facts);
+        assertEquals("trigger,policy=sahm-state-watch,region=US-NV,sector=all state=0i,tier=0i,transition=\"CLEAR\","
+                + "watch=0i,watch_periods=3i 1717200000", LineProtocol.trigger(clear, TimeUnit.SECONDS));
+        TriggerEvent enter = new TriggerEvent("id", "sahm-state-watch", 1, "US-NV", "all", Transition.ENTER, "base", 1,
+                LocalDate.of(2024, 6, 1), Frequency.MONTHLY, null, null, null, null, null, null, null, facts);
+        assertTrue(LineProtocol.trigger(enter, TimeUnit.SECONDS).contains("state=1i,tier=1i,transition=\"ENTER\",watch=0i,"),
+                "an ENTER that ends a watch takes the region off watch");
+    }
+
+    @Test
     void triggerLine() {
         assertEquals("trigger,policy=eb-iur,region=US-NV,sector=all state=1i,tier=0i,transition=\"ENTER\""
                         + " 1588377600000000000",

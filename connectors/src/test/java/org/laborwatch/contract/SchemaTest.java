@@ -215,8 +215,29 @@ class SchemaTest {
                     "eb-iur", 3, "US-NV", "all", transition, "base", 1, period, Frequency.WEEKLY, LocalDate.of(2020, 5, 17),
                     transition == Transition.EXIT ? LocalDate.of(2020, 8, 15) : null,
                     evidence, thresholds, transition == Transition.CORRECTION ? "0123456789abcdef0123456789abcdef" : null,
-                    LocalDate.of(2020, 5, 14), Instant.parse("2020-05-14T09:30:00.123456Z"));
-            assertValid(TRIGGER_EVENT, Json.write(event));
+                    LocalDate.of(2020, 5, 14), Instant.parse("2020-05-14T09:30:00.123456Z"),
+                    transition == Transition.WATCH || transition == Transition.CLEAR || transition == Transition.ENTER
+                            ? new TriggerEvent.Watch(LocalDate.of(2020, 4, 4), 4,
+                                    new TreeMap<>(Map.of("iur_13wk", new BigDecimal("-1.1234"))))
+                            : null);
+            String json = Json.write(event);
+            assertValid(TRIGGER_EVENT, json);
+            assertEquals(event.watch() != null, json.contains(
+                    "\"watch\":{\"since\":\"2020-04-04\",\"periods\":4,\"distance_to_enter\":{\"iur_13wk\":-1.1234}}"), json);
+        }
+        // a schedule policy's level, lowest and highest band (no lower or upper bound)
+        for (TriggerEvent.Band band : List.of(new TriggerEvent.Band(0, null, new BigDecimal("6.0")),
+                new TriggerEvent.Band(8, new BigDecimal("13.0"), null))) {
+            LocalDate month = LocalDate.of(2020, 5, 1);
+            TriggerEvent level = new TriggerEvent(
+                    TriggerEvent.idFor("ei-entrance", 1, "US-NV", "all", month, Transition.TIER_UP, "band-8"),
+                    "ei-entrance", 1, "US-NV", "all", Transition.TIER_UP, "band-8", 10, month, Frequency.MONTHLY,
+                    LocalDate.of(2020, 6, 1), null, null, null, null, null, null, null,
+                    new TriggerEvent.Level("insured_hours", "hours", new BigDecimal("420"), band));
+            String json = Json.write(level);
+            assertValid(TRIGGER_EVENT, json);
+            assertTrue(json.contains("\"schedule\":{\"output\":\"insured_hours\",\"unit\":\"hours\",\"level\":420,"
+                    + "\"band\":{\"index\":" + band.index()), json);
         }
         // the least a TriggerEvent can hold still validates
         TriggerEvent minimal = new TriggerEvent(

@@ -49,6 +49,19 @@ class FredLongReaderTest {
     }
 
     @Test
+    void aStackedFileIsEmittedPeriodByPeriodEachPeriodInFileOrder() throws Exception {
+        // The fixture stacks its series (UNRATE's months, then AHETPI's, ...): a metric dividing one
+        // series by another (the job-openings rate) needs them side by side, as a release is.
+        ReadResult r = ReadResult.fixture(PublishedFormat.FRED_LONG, DEFAULTS, "fred_long_national_vintage2026-01.csv");
+        List<LocalDate> periods = r.observations().stream().map(Observation::period).toList();
+        assertEquals(periods.stream().sorted().toList(), periods);
+        List<String> september = r.observations().stream().filter(o -> o.period().equals(LocalDate.of(2025, 9, 1)))
+                .map(Observation::indicator).toList();
+        assertEquals(List.of("unemployment_rate", "average_hourly_earnings", "payroll_employment", "u6_rate", "recession",
+                "job_openings", "labor_force_participation_rate"), september, "file order within a period");
+    }
+
+    @Test
     void unknownSeriesAreSkippedAndCounted() throws Exception {
         ReadResult r = ReadResult.fixture(PublishedFormat.FRED_LONG, DEFAULTS, "fred_long_bls_vintage2023-12.csv");
         assertEquals(12, r.report().rows());

@@ -20,7 +20,10 @@ import org.laborwatch.metrics.AsPublished;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.metrics.SeriesId;
+import org.laborwatch.policy.MetricNames;
 import org.laborwatch.policy.Policy;
+import org.laborwatch.rollup.CoveredEmployment;
+import org.laborwatch.rollup.RegionsOnRollup;
 import org.laborwatch.trigger.TriggerEvaluator;
 import org.laborwatch.trigger.TriggerKey;
 import org.laborwatch.trigger.TriggerState;
@@ -70,6 +73,19 @@ public final class Backtest {
     private Backtest(List<Policy> policies, MetricEngine engine, boolean realTime) {
         this.policies = List.copyOf(policies);
         this.engine = engine;
+        Set<String> ids = new TreeSet<>();
+        policies.forEach(p -> ids.add(p.id()));
+        for (Policy p : policies) {
+            for (String sector : p.scope().sectors()) {
+                String source = sector.startsWith(ROLL_UP_SECTOR) ? sector.substring(ROLL_UP_SECTOR.length()) : null;
+                if (source != null && p.metrics().stream().anyMatch(MetricNames.ROLL_UPS::contains)
+                        && !ids.contains(source)) {
+                    // Without its source the breadth policy would see no roll-up and never decide.
+                    throw new IllegalArgumentException("policy '" + p.id() + "' reads the national roll-ups of policy '"
+                            + source + "', which this backtest does not run: add --policy " + source);
+                }
+            }
+        }
         Set<String> metrics = new TreeSet<>();
         policies.forEach(p -> metrics.addAll(p.metrics()));
         this.read = metrics;
@@ -220,8 +236,12 @@ public final class Backtest {
         }
     }
 
-    /** The metrics the policies read that had at least one point, available or not. */
+    /**
+     * The metrics the policies read that had at least one point, available or not; the roll-ups
+     * count once a source policy's events made one.
+     */
     public Set<String> metricsComputed() {
+        events(); // decides the breadth policies, whose roll-up points count here
         return metricsComputed;
     }
 
@@ -242,10 +262,59 @@ public final class Backtest {
     /** Every event, in period order. */
     public List<TriggerEvent> events() {
         List<TriggerEvent> sorted = new ArrayList<>(events);
+        sorted.addAll(breadthEvents(sorted));
         sorted.sort(Comparator.comparing(TriggerEvent::period).thenComparing(TriggerEvent::policy)
                 .thenComparing(TriggerEvent::region).thenComparing(TriggerEvent::sector));
         return sorted;
     }
+
+    /**
+     * The events of the policies that read other policies' national roll-ups ({@code regions_on},
+     * {@code regions_on_share_pct} of sector {@code policy:<id>}), decided on the final roll-ups: the
+     * roll-up of each source policy is rebuilt from its events (every region's, in period order, as
+     * {@link RegionsOnRollup} does in the job), and its last value for each period goes to the breadth
+     * policy in period order. A backtest knows every region's decisions, so no period is decided on a
+     * partial count. Computed afresh on each call.
+     */
+    private List<TriggerEvent> breadthEvents(List<TriggerEvent> direct) {
+        List<TriggerEvent> out = new ArrayList<>();
+        for (Policy p : policies) {
+            if (java.util.Collections.disjoint(p.metrics(), MetricNames.ROLL_UPS)) {
+                continue;
+            }
+            Map<String, TriggerState> breadthStates = new HashMap<>();
+            for (String sector : p.scope().sectors()) {
+                if (!sector.startsWith(ROLL_UP_SECTOR) || sector.endsWith("*")) {
+                    continue;
+                }
+                String source = sector.substring(ROLL_UP_SECTOR.length());
+                RegionsOnRollup rollup = new RegionsOnRollup();
+                Map<String, MetricPoint> last = new TreeMap<>();
+                for (TriggerEvent e : direct) {
+                    if (e.policy().equals(source) && e.frequency() != null) {
+                        for (MetricPoint point : rollup.onEvent(e, e.frequency(), CoveredEmployment.byRegion())) {
+                            last.put(point.period() + "|" + point.metric(), point);
+                        }
+                    }
+                }
+                for (MetricPoint point : last.values()) {
+                    if (!p.reads(point)) {
+                        continue;
+                    }
+                    metricsComputed.add(point.metric());
+                    String key = TriggerKey.of(p.id(), point.region(), point.sector());
+                    frequencies.put(key, point.frequency());
+                    lastPeriods.merge(key, point.period(), (a, b) -> a.isAfter(b) ? a : b);
+                    out.addAll(TriggerEvaluator.onMetric(p, breadthStates.computeIfAbsent(key, k -> new TriggerState()),
+                            point.region(), point.sector(), point));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The sector prefix of a policy's national roll-up points. */
+    private static final String ROLL_UP_SECTOR = "policy:";
 
     /** The ON spells, by policy, region, sector and start. */
     public List<Episode> episodes() {

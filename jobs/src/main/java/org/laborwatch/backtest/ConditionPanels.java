@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.laborwatch.policy.Comparison;
 import org.laborwatch.policy.Condition;
+import org.laborwatch.policy.Expression;
 import org.laborwatch.policy.Policy;
 
 /**
@@ -87,11 +88,32 @@ public final class ConditionPanels {
     private static void collect(Condition condition, List<Condition.Compare> out) {
         if (condition instanceof Condition.Compare c) {
             out.add(c);
+        } else if (condition instanceof Condition.Relation r) {
+            // min(u, v) >= 0.29 holds exactly when u >= 0.29 and v >= 0.29: a line on each metric's panel.
+            // Other expressions put no single metric against a number, so they draw no line.
+            Expression constant = r.right().metrics().isEmpty() ? r.right() : r.left().metrics().isEmpty() ? r.left() : null;
+            BigDecimal threshold = constant == null ? null : constant.evaluate(metric -> null);
+            if (threshold != null) {
+                Comparison op = constant == r.right() ? r.op() : mirrored(r.op());
+                (constant == r.right() ? r.left() : r.right()).thresholdMetrics()
+                        .forEach(m -> out.add(new Condition.Compare(m, op, threshold)));
+            }
         } else if (condition instanceof Condition.All all) {
             all.parts().forEach(p -> collect(p, out));
         } else if (condition instanceof Condition.Any any) {
             any.parts().forEach(p -> collect(p, out));
         }
+    }
+
+    /** {@code op} with its sides swapped: {@code 0.5 <= x} is {@code x >= 0.5}. */
+    static Comparison mirrored(Comparison op) {
+        return switch (op) {
+            case GE -> Comparison.LE;
+            case GT -> Comparison.LT;
+            case LE -> Comparison.GE;
+            case LT -> Comparison.GT;
+            case EQ, NE -> op;
+        };
     }
 
     /** The comparison that holds exactly when {@code op} does not: what not-enter exits on. */

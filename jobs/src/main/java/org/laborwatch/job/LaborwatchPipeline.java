@@ -123,6 +123,17 @@ public final class LaborwatchPipeline {
         // Before any keyed operator is added; applies to every operator without its own value.
         env.setMaxParallelism(MAX_PARALLELISM);
         PolicyBook book = new PolicyBook(initialPolicies);
+        List<String> breadth = initialPolicies.stream()
+                .filter(p -> p.metrics().stream().anyMatch(org.laborwatch.policy.MetricNames.ROLL_UPS::contains))
+                .map(Policy::id).toList();
+        if (!breadth.isEmpty()) {
+            // Roll-ups are computed from the trigger events downstream of the state machine, and a
+            // period's roll-up is re-emitted as each region's event arrives: the job does not feed them
+            // back (a cycle, deciding on partial counts). Say so rather than never deciding in silence.
+            org.slf4j.LoggerFactory.getLogger(LaborwatchPipeline.class).warn(
+                    "policies {} read national roll-ups (regions_on, regions_on_share_pct): the streaming job does not"
+                            + " decide them; run them with 'laborwatch backtest' next to their source policy", breadth);
+        }
 
         // Validation runs at its source's parallelism so it chains to it: a round-robin hop here
         // would reorder the periods of a series that its producer kept in order in one partition.

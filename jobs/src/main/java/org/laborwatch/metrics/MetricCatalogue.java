@@ -21,7 +21,7 @@ public final class MetricCatalogue {
                 new ClaimsYoy("initial_claims"), new ClaimsYoy("continued_claims"),
                 new WageGrowth(), new PostingsChange(28), new PostingsChange(364), AiUse.rate(), AiUse.change(),
                 new OccupationalDissimilarity(), aiExposedClaimsShift(exposure),
-                new DisruptionIndex(DisruptionIndex.Config.defaults(exposure))));
+                new DisruptionIndex(DisruptionIndex.Config.defaults(exposure)), new VacancyGap()));
         return Collections.unmodifiableList(metrics);
     }
 
@@ -30,9 +30,15 @@ public final class MetricCatalogue {
         return all().stream().filter(m -> m.name().equals(name)).toList();
     }
 
-    /** Metric name to a one-line definition, in catalogue order (owned by {@link MetricNames}). */
+    /**
+     * Metric name to a one-line definition, in catalogue order (owned by {@link MetricNames}): the
+     * metrics {@code compute} can compute, so not the national roll-ups of policies, which policies
+     * read but only trigger events make.
+     */
     public static Map<String, String> definitions() {
-        return MetricNames.definitions();
+        Map<String, String> d = new java.util.LinkedHashMap<>(MetricNames.definitions());
+        d.keySet().removeAll(MetricNames.ROLL_UPS);
+        return Collections.unmodifiableMap(d);
     }
 
     /**

@@ -32,8 +32,8 @@ import org.laborwatch.state.SavedState;
  */
 public final class RegionsOnRollup {
 
-    public static final String REGIONS_ON = "regions_on";
-    public static final String SHARE = "regions_on_share_pct";
+    public static final String REGIONS_ON = org.laborwatch.policy.MetricNames.REGIONS_ON;
+    public static final String SHARE = org.laborwatch.policy.MetricNames.REGIONS_ON_SHARE_PCT;
     /**
      * The saved-state format written: 2 stores the frequency by name; 1 (read still) stored its
      * ordinal. Every version ever written keeps a reader ({@link SavedState}).

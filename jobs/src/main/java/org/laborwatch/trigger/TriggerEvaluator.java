@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.policy.Condition.Outcome;
 import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.Schedule;
 
 /**
  * The trigger state machine of one policy for one region and sector, as plain Java.
@@ -136,18 +138,62 @@ public final class TriggerEvaluator {
         return out;
     }
 
-    /** Decides one period: updates {@code core} and returns the events. */
+    /**
+     * Decides one period: updates {@code core} and returns the events. Then remembers the values
+     * lagged conditions will read in later periods.
+     */
     private static List<TriggerEvent> step(Policy policy, TriggerState.Core core, Frequency frequency,
             String region, String sector, LocalDate period, Map<String, BigDecimal> values, LocalDate vintage) {
         // The region's parameter values (such as the EB options a state adopted), as its thresholds and evidence.
         policy = policy.forRegion(region);
-        Outcome enter = policy.enter().evaluate(values::get);
-        Outcome exit = policy.exitIsNotEnter() ? not(enter) : policy.exit().evaluate(values::get);
+        Map<String, Integer> lags = policy.lags();
+        if (lags.isEmpty()) {
+            return decide(policy, core, frequency, region, sector, period, values, vintage, values::get);
+        }
+        Function<String, BigDecimal> lookup = key -> valueOf(key, core, frequency, period, values);
+        List<TriggerEvent> events = decide(policy, core, frequency, region, sector, period, values, vintage, lookup);
+        remember(core, period, values, lags);
+        return events;
+    }
+
+    /**
+     * A metric's value in the deciding period, or for a lagged key ({@code sahm_gap[-2]}) in the
+     * period that many periods before, from the values remembered then; null when it has none (not
+     * decided, unavailable, or before the first period), which makes the comparison unknown.
+     */
+    private static BigDecimal valueOf(String key, TriggerState.Core core, Frequency frequency, LocalDate period,
+            Map<String, BigDecimal> values) {
+        int bracket = key.indexOf("[-");
+        if (bracket < 0) {
+            return values.get(key);
+        }
+        int lag = Integer.parseInt(key.substring(bracket + 2, key.length() - 1));
+        Map<String, BigDecimal> then = core.recent.get(frequency.plus(period, -lag));
+        return then == null ? null : then.get(key.substring(0, bracket));
+    }
+
+    /** Keeps the lagged metrics' values of {@code period}, and as many decided periods as the longest lag. */
+    private static void remember(TriggerState.Core core, LocalDate period, Map<String, BigDecimal> values,
+            Map<String, Integer> lags) {
+        Map<String, BigDecimal> kept = new TreeMap<>();
+        lags.keySet().forEach(m -> kept.put(m, values.get(m)));
+        core.recent.put(period, kept);
+        int longest = lags.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        while (core.recent.size() > longest) {
+            core.recent.pollFirstEntry();
+        }
+    }
+
+    private static List<TriggerEvent> decide(Policy policy, TriggerState.Core core, Frequency frequency,
+            String region, String sector, LocalDate period, Map<String, BigDecimal> values, LocalDate vintage,
+            Function<String, BigDecimal> lookup) {
+        Outcome enter = policy.enter().evaluate(lookup);
+        Outcome exit = policy.exitIsNotEnter() ? not(enter) : policy.exit().evaluate(lookup);
         Outcome deciding = core.on ? exit : enter;
         if (deciding == Outcome.UNKNOWN) {
             return policy.unavailable() == Policy.UnavailableMode.EMIT
                     ? List.of(event(policy, frequency, region, sector, Transition.DATA_UNAVAILABLE, core.tier, period, null, null,
-                            values, vintage, null))
+                            values, vintage, null, null))
                     : List.of();
         }
         if (!core.on) {
@@ -157,11 +203,16 @@ public final class TriggerEvaluator {
                 core.on = true;
                 core.onPeriod = period;
                 core.exitStreak = 0;
-                core.tier = tierOf(policy, values);
+                core.tier = tierOf(policy, lookup);
+                // An ENTER ends a watch: it says how long the watch lasted, and needs no CLEAR.
+                TriggerEvent.Watch watched = core.watching
+                        ? watch(policy, core.watchSince, frequency.between(core.watchSince, period), values) : null;
+                core.watching = false;
+                core.watchSince = null;
                 return List.of(event(policy, frequency, region, sector, Transition.ENTER, core.tier, period,
-                        EffectiveDates.from(policy.effective(), period), null, values, vintage, null));
+                        EffectiveDates.from(policy.effective(), period), null, values, vintage, null, watched));
             }
-            return List.of();
+            return early(policy, core, frequency, region, sector, period, values, vintage, lookup);
         }
         core.exitStreak = exit == Outcome.TRUE ? core.exitStreak + 1 : 0;
         boolean heldLongEnough = frequency.between(core.onPeriod, period) >= policy.minOn();
@@ -172,23 +223,62 @@ public final class TriggerEvaluator {
             core.tier = OFF;
             return List.of(event(policy, frequency, region, sector, Transition.EXIT, OFF, period,
                     EffectiveDates.from(policy.effective(), period), EffectiveDates.until(policy.effective(), period),
-                    values, vintage, null));
+                    values, vintage, null, null));
         }
-        String tier = tierOf(policy, values);
+        String tier = tierOf(policy, lookup);
         if (!tier.equals(core.tier)) {
             Transition t = rank(policy, tier) > rank(policy, core.tier) ? Transition.TIER_UP : Transition.TIER_DOWN;
             core.tier = tier;
             return List.of(event(policy, frequency, region, sector, t, tier, period, EffectiveDates.from(policy.effective(), period),
-                    null, values, vintage, null));
+                    null, values, vintage, null, null));
         }
         return List.of();
     }
 
+    /**
+     * The early warning of an OFF key that did not enter: WATCH when the policy's watch condition
+     * begins to hold, CLEAR when it stops; an unknown watch condition holds the watch as it is.
+     */
+    private static List<TriggerEvent> early(Policy policy, TriggerState.Core core, Frequency frequency, String region,
+            String sector, LocalDate period, Map<String, BigDecimal> values, LocalDate vintage,
+            Function<String, BigDecimal> lookup) {
+        if (policy.watch() == null) {
+            return List.of();
+        }
+        Outcome w = policy.watch().evaluate(lookup);
+        if (w == Outcome.TRUE && !core.watching) {
+            core.watching = true;
+            core.watchSince = period;
+            return List.of(event(policy, frequency, region, sector, Transition.WATCH, core.tier, period, null, null,
+                    values, vintage, null, watch(policy, period, 1, values)));
+        }
+        if (w == Outcome.FALSE && core.watching) {
+            TriggerEvent.Watch lasted = watch(policy, core.watchSince, frequency.between(core.watchSince, period), values);
+            core.watching = false;
+            core.watchSince = null;
+            return List.of(event(policy, frequency, region, sector, Transition.CLEAR, core.tier, period, null, null,
+                    values, vintage, null, lasted));
+        }
+        return List.of();
+    }
+
+    /** The watch facts: since when, for how many periods, and each enter threshold minus its metric's value. */
+    private static TriggerEvent.Watch watch(Policy policy, LocalDate since, long periods, Map<String, BigDecimal> values) {
+        SortedMap<String, BigDecimal> distance = new TreeMap<>();
+        policy.enterThresholds().forEach((metric, threshold) -> {
+            BigDecimal v = values.get(metric);
+            if (v != null) {
+                distance.put(metric, threshold.subtract(v));
+            }
+        });
+        return new TriggerEvent.Watch(since, (int) periods, distance);
+    }
+
     /** The highest tier whose condition holds, or {@link #BASE}. */
-    static String tierOf(Policy policy, Map<String, BigDecimal> values) {
+    static String tierOf(Policy policy, Function<String, BigDecimal> values) {
         String tier = BASE;
         for (Policy.Tier t : policy.tiers()) {
-            if (t.when().evaluate(values::get) == Outcome.TRUE) {
+            if (t.when().evaluate(values) == Outcome.TRUE) {
                 tier = t.name();
             }
         }
@@ -225,12 +315,13 @@ public final class TriggerEvaluator {
 
     private static TriggerEvent correction(Policy policy, Frequency frequency, TriggerState.Core core, String region,
             String sector, LocalDate period, String corrects, Map<String, BigDecimal> values, LocalDate vintage) {
-        return event(policy, frequency, region, sector, Transition.CORRECTION, core.tier, period, null, null, values, vintage, corrects);
+        return event(policy, frequency, region, sector, Transition.CORRECTION, core.tier, period, null, null, values, vintage,
+                corrects, null);
     }
 
     private static TriggerEvent event(Policy policy, Frequency frequency, String region, String sector,
             Transition transition, String tier, LocalDate period, LocalDate from, LocalDate until, Map<String, BigDecimal> values, LocalDate vintage,
-            String corrects) {
+            String corrects, TriggerEvent.Watch watch) {
         SortedMap<String, BigDecimal> evidence = new TreeMap<>();
         values.forEach((k, v) -> {
             if (v != null) {
@@ -242,6 +333,19 @@ public final class TriggerEvaluator {
                 TriggerEvent.idFor(policy.id(), policy.version(), region, sector, period, transition, tier, corrects),
                 policy.id(), policy.version(), region, sector, transition, tier, level(policy, tier), period, frequency,
                 from, until,
-                evidence, new TreeMap<>(policy.thresholds()), corrects, vintage, emitted);
+                evidence, new TreeMap<>(policy.thresholds()), corrects, vintage, emitted, watch,
+                level(policy, transition, tier));
+    }
+
+    /** A schedule policy's output level after an ENTER or a tier change: the band the tier stands for. */
+    private static TriggerEvent.Level level(Policy policy, Transition transition, String tier) {
+        Schedule schedule = policy.schedule();
+        if (schedule == null || (transition != Transition.ENTER && transition != Transition.TIER_UP
+                && transition != Transition.TIER_DOWN)) {
+            return null;
+        }
+        int band = schedule.bandOf(tier);
+        return new TriggerEvent.Level(schedule.output(), schedule.unit(), schedule.bands().get(band).level(),
+                new TriggerEvent.Band(band, schedule.above(band), schedule.bands().get(band).upTo()));
     }
 }

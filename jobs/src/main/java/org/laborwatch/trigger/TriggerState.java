@@ -25,11 +25,12 @@ import org.laborwatch.state.SavedState;
 public final class TriggerState {
 
     /**
-     * The saved-state format written. 3 stores the frequency by name; 2 (read still) stored its
-     * ordinal; 1 (read still) had no restatement history. Every version ever written keeps a
-     * reader ({@link SavedState}).
+     * The saved-state format written. 4 adds the watch (early warning) and the recent values lagged
+     * conditions read to each decision state; 3 (read still) stores the frequency by name; 2 (read
+     * still) stored its ordinal; 1 (read still) had no restatement history. Every version ever
+     * written keeps a reader ({@link SavedState}).
      */
-    private static final int FORMAT_VERSION = 3;
+    private static final int FORMAT_VERSION = 4;
     private static final String FORMAT = "TriggerState";
 
     /** The decision state: what a period's evaluation reads and changes. */
@@ -40,6 +41,16 @@ public final class TriggerState {
         int exitStreak;
         LocalDate onPeriod;
         LocalDate offPeriod;
+        /** Whether the policy's watch condition holds while OFF (a WATCH was emitted, no CLEAR or ENTER since). */
+        boolean watching;
+        /** The first period of the current watch; null when not watching. */
+        LocalDate watchSince;
+        /**
+         * The values of the metrics lagged conditions read ({@code sahm_gap[-1]}), for the last
+         * decided periods (as many as the longest lag); a null value means unavailable. Part of the
+         * decision state, so a restating policy re-runs its history with the values it had then.
+         */
+        NavigableMap<LocalDate, Map<String, BigDecimal>> recent = new TreeMap<>();
 
         Core copy() {
             Core c = new Core();
@@ -49,6 +60,9 @@ public final class TriggerState {
             c.exitStreak = exitStreak;
             c.onPeriod = onPeriod;
             c.offPeriod = offPeriod;
+            c.watching = watching;
+            c.watchSince = watchSince;
+            recent.forEach((p, v) -> c.recent.put(p, new TreeMap<>(v)));
             return c;
         }
 
@@ -56,7 +70,8 @@ public final class TriggerState {
         public boolean equals(Object o) {
             return o instanceof Core c && on == c.on && tier.equals(c.tier) && enterStreak == c.enterStreak
                     && exitStreak == c.exitStreak && Objects.equals(onPeriod, c.onPeriod)
-                    && Objects.equals(offPeriod, c.offPeriod);
+                    && Objects.equals(offPeriod, c.offPeriod) && watching == c.watching
+                    && Objects.equals(watchSince, c.watchSince) && recent.equals(c.recent);
         }
 
         @Override
@@ -113,6 +128,11 @@ public final class TriggerState {
         return lastPeriod;
     }
 
+    /** Whether the key is on watch: OFF with the policy's watch condition holding. */
+    public boolean isWatching() {
+        return core.watching;
+    }
+
     /** Periods held while they wait for their other inputs. */
     public int pendingPeriods() {
         return pending.size();
@@ -152,7 +172,7 @@ public final class TriggerState {
     public static TriggerState readFrom(DataInput in) throws IOException {
         int version = SavedState.readVersion(in, FORMAT, FORMAT_VERSION);
         TriggerState s = new TriggerState();
-        s.core = readCore(in);
+        s.core = readCore(in, version);
         s.lastPeriod = readDate(in);
         s.frequency = version <= 2 ? SavedState.frequencyByOldOrdinal(in.readByte(), FORMAT)
                 : SavedState.readEnum(in, Frequency.class, FORMAT);
@@ -171,7 +191,7 @@ public final class TriggerState {
             LocalDate period = readDate(in);
             LocalDate vintage = readDate(in);
             Map<String, BigDecimal> values = readValues(in);
-            Core before = readCore(in);
+            Core before = readCore(in, version);
             int m = in.readInt();
             List<String> events = new ArrayList<>(m);
             for (int j = 0; j < m; j++) {
@@ -189,9 +209,16 @@ public final class TriggerState {
         out.writeInt(c.exitStreak);
         writeDate(out, c.onPeriod);
         writeDate(out, c.offPeriod);
+        out.writeBoolean(c.watching);
+        writeDate(out, c.watchSince);
+        out.writeInt(c.recent.size());
+        for (Map.Entry<LocalDate, Map<String, BigDecimal>> e : c.recent.entrySet()) {
+            writeDate(out, e.getKey());
+            writeValues(out, e.getValue());
+        }
     }
 
-    private static Core readCore(DataInput in) throws IOException {
+    private static Core readCore(DataInput in, int version) throws IOException {
         Core c = new Core();
         c.on = in.readBoolean();
         c.tier = in.readUTF();
@@ -199,6 +226,17 @@ public final class TriggerState {
         c.exitStreak = in.readInt();
         c.onPeriod = readDate(in);
         c.offPeriod = readDate(in);
+        if (version <= 3) {
+            // Versions 1 to 3 ended the decision state here: no watch, no lagged values.
+            return c;
+        }
+        c.watching = in.readBoolean();
+        c.watchSince = readDate(in);
+        int n = in.readInt();
+        for (int i = 0; i < n; i++) {
+            LocalDate period = readDate(in);
+            c.recent.put(period, readValues(in));
+        }
         return c;
     }
 
@@ -245,7 +283,8 @@ public final class TriggerState {
     @Override
     public String toString() {
         return (core.on ? "ON(" + core.tier + ") since " + core.onPeriod
-                : "OFF" + (core.offPeriod == null ? "" : " since " + core.offPeriod))
+                : "OFF" + (core.offPeriod == null ? "" : " since " + core.offPeriod)
+                        + (core.watching ? ", watching since " + core.watchSince : ""))
                 + ", last " + lastPeriod + ", pending " + pending.keySet() + ", history " + history.size();
     }
 }

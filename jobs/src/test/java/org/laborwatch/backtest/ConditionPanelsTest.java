@@ -44,4 +44,13 @@ class ConditionPanelsTest {
         // The tier repeats the look-back test at the same 110: one line, three roles.
         assertEquals(List.of(Role.ENTER, Role.EXIT, Role.TIER), panels.get(1).lines().get(0).roles());
     }
+
+    @Test
+    void minOfTwoMetricsAgainstANumberIsALineOnEachMetricsPanel() {
+        List<Panel> panels = ConditionPanels.of(BundledPolicies.load("michez-national"));
+        assertEquals(List.of("sahm_gap", "vacancy_gap"), panels.stream().map(Panel::metric).toList());
+        for (Panel p : panels) {
+            assertEquals(List.of("enter >= 0.29, exit < 0.29"), p.lines().stream().map(ConditionPanels.Line::label).toList());
+        }
+    }
 }

@@ -15,7 +15,11 @@ import org.laborwatch.policy.MetricNames;
 class MetricNamesTest {
 
     private static Set<String> emitted() {
-        return MetricCatalogue.all().stream().map(Metric::name).collect(Collectors.toCollection(TreeSet::new));
+        Set<String> emitted = MetricCatalogue.all().stream().map(Metric::name).collect(Collectors.toCollection(TreeSet::new));
+        // The national roll-ups of policies (RegionsOnRollup), which breadth policies read.
+        emitted.add(org.laborwatch.rollup.RegionsOnRollup.REGIONS_ON);
+        emitted.add(org.laborwatch.rollup.RegionsOnRollup.SHARE);
+        return emitted;
     }
 
     @Test

@@ -45,6 +45,25 @@ class TriggerStateFormatTest {
         return s;
     }
 
+    /**
+     * The representative state as version 4 holds it: the decision state before the kept period was
+     * on watch, with the lagged values of the periods before it.
+     */
+    static TriggerState representativeV4() {
+        TriggerState s = representative();
+        TriggerState.Core before = s.history.firstEntry().getValue().before;
+        before.watching = true;
+        before.watchSince = LocalDate.of(2020, 5, 9);
+        Map<String, BigDecimal> then = new TreeMap<>();
+        then.put("iur_13wk", new BigDecimal("4.2001"));
+        before.recent.put(LocalDate.of(2020, 5, 16), then);
+        Map<String, BigDecimal> unavailable = new TreeMap<>();
+        unavailable.put("iur_13wk", null);
+        before.recent.put(LocalDate.of(2020, 5, 23), unavailable);
+        s.core.recent.put(LocalDate.of(2020, 7, 4), new TreeMap<>(Map.of("iur_13wk", new BigDecimal("6.0"))));
+        return s;
+    }
+
     /** The representative state as version 1 could hold it: no restatement history. */
     static TriggerState representativeV1() {
         TriggerState s = representative();
@@ -76,13 +95,22 @@ class TriggerStateFormatTest {
     }
 
     @Test
+    void version4BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        assertEquals(representativeV4(), decode(GoldenBytes.read("trigger-state-v4.bin")));
+    }
+
+    @Test
     void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
-        GoldenBytes.assertEncodesTo("trigger-state-v3.bin", encode(representative()));
+        GoldenBytes.assertEncodesTo("trigger-state-v4.bin", encode(representativeV4()));
     }
 
     @Test
     void stateReadFromAnOlderVersionIsWrittenInTheCurrentOne() throws IOException {
-        assertArrayEquals(GoldenBytes.read("trigger-state-v3.bin"), encode(decode(GoldenBytes.read("trigger-state-v2.bin"))));
+        // Version 3 had no watch and no lagged values: they read as not watching and none kept.
+        byte[] fromV3 = encode(decode(GoldenBytes.read("trigger-state-v3.bin")));
+        assertEquals(4, fromV3[0]);
+        assertEquals(representative(), decode(fromV3));
+        assertArrayEquals(fromV3, encode(decode(GoldenBytes.read("trigger-state-v2.bin"))));
     }
 
     @Test
@@ -92,9 +120,9 @@ class TriggerStateFormatTest {
 
     @Test
     void aVersionFromANewerReleaseFailsNamingTheFormatAndTheFix() {
-        byte[] newer = {4};
+        byte[] newer = {5};
         IOException e = assertThrows(IOException.class, () -> decode(newer));
-        assertTrue(e.getMessage().contains("TriggerState state has format version 4; this release reads versions 1 to 3"),
+        assertTrue(e.getMessage().contains("TriggerState state has format version 5; this release reads versions 1 to 4"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("newer release"), e.getMessage());
     }
