@@ -34,6 +34,8 @@ public final class RegionsOnRollup {
 
     public static final String REGIONS_ON = "regions_on";
     public static final String SHARE = "regions_on_share_pct";
+    /** The sector of the roll-up points, before the policy id. */
+    public static final String SECTOR_PREFIX = "policy:";
     /**
      * The saved-state format written: 2 stores the frequency by name; 1 (read still) stored its
      * ordinal. Every version ever written keeps a reader ({@link SavedState}).
@@ -83,7 +85,7 @@ public final class RegionsOnRollup {
                 continue;
             }
             emitted.put(p, value);
-            String sector = "policy:" + e.policy();
+            String sector = SECTOR_PREFIX + e.policy();
             out.add(MetricPoint.ok(REGIONS_ON, e.policy(), "US", sector, frequency, p, BigDecimal.valueOf(on),
                     e.dataVintage()));
             if (share != null) {
