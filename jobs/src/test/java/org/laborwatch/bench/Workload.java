@@ -178,8 +178,12 @@ final class Workload {
     }
 
     static byte[] rateJson(String region, String sector, LocalDate period, int tenths, String vintage) {
+        return rateJson(region, sector, period, tenths, vintage, "sa");
+    }
+
+    static byte[] rateJson(String region, String sector, LocalDate period, int tenths, String vintage, String adjustment) {
         return ("{\"indicator\":\"unemployment_rate\",\"region\":\"" + region + "\",\"sector\":\"" + sector
-                + "\",\"adjustment\":\"sa\",\"frequency\":\"monthly\",\"period\":\"" + period + "\",\"value\":"
+                + "\",\"adjustment\":\"" + adjustment + "\",\"frequency\":\"monthly\",\"period\":\"" + period + "\",\"value\":"
                 + (tenths / 10) + "." + (tenths % 10) + ",\"unit\":\"percent\",\"source\":\"bls.laus\",\"vintage\":\""
                 + vintage + "\"}").getBytes(StandardCharsets.UTF_8);
     }

@@ -91,7 +91,9 @@ class GoldenComputeTest {
             "payroll vintages: no metric reads them yet",
             "census_btos_ai_questions.csv", "the BTOS question texts, not observations",
             "dol_eb_trigger_notice_2020-52_effective_2021-01-10.csv", "DOL's published trigger notice, an expected output",
-            "demo-bad-records.jsonl", "the demo's deliberately broken records");
+            "demo-bad-records.jsonl", "the demo's deliberately broken records",
+            "bls_laus_all_counties_monthly_nsa_2019-08_2020-09_release2020-10-28.csv",
+            "no reader: the benchmark's all-county workload (bench.LausCounties) reads it");
 
     @Test
     void everyBundledDataFileHasAGoldenOrAReasonWhyNot() throws IOException {
