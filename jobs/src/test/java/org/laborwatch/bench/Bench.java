@@ -164,6 +164,10 @@ public final class Bench {
         info.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, Java " + System.getProperty("java.version"));
         System.out.println("laborwatch bench: " + info.get("machine"));
+        if (only.contains("demo")) {
+            // First, alone: the broker and the other sections' JVM garbage are not running yet.
+            demo();
+        }
         boolean kafka = only.contains("limits") || only.contains("pipeline") || only.contains("latency")
                 || only.contains("laus");
         long t0 = System.nanoTime();
@@ -194,6 +198,15 @@ public final class Bench {
                 limit("kafka_consume_parse_laus_counties", lausParse, "consume + validate of the all-county LAUS topic");
                 pipelineFigures("p2-hashmap", "laus_counties_", laus, lausRecords, lausParse);
             }
+            if (only.contains("demo") && Files.exists(work.resolve("demo-out").resolve("observations.jsonl"))) {
+                // The demo's own observations through the p2 heap pipeline: its busy time per subtask.
+                String demoTopic = "bench.demo-observations";
+                long demoRecords = produceLines(demoTopic, work.resolve("demo-out").resolve("observations.jsonl"));
+                double demoRun = pipeline(2, "hashmap", demoTopic, demoRecords, "demo_data_");
+                add(new Figure("pipeline_demo_data_p2_hashmap_incl_startup", demoRecords / demoRun, "records/s",
+                        "kafka_consume_parse", parseRate, demoRecords / demoRun / parseRate,
+                        "(informational) the demo's observations, whole job run"));
+            }
             if (only.contains("latency")) {
                 latency();
             }
@@ -208,9 +221,6 @@ public final class Bench {
         }
         if (only.contains("backtest")) {
             backtest();
-        }
-        if (only.contains("demo")) {
-            demo();
         }
         summary();
     }
@@ -319,6 +329,23 @@ public final class Bench {
         return rate;
     }
 
+    /** Sends each line of a JSON-lines file of observations, keyed by its region, in file order. */
+    private long produceLines(String topic, Path file) throws Exception {
+        broker.createTopic(topic, 2);
+        long n = 0;
+        try (KafkaProducer<byte[], byte[]> producer = producer(false);
+                java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                String region = Json.mapper().readTree(line).path("region").asText();
+                producer.send(new ProducerRecord<>(topic, Workload.key(region), line.getBytes(StandardCharsets.UTF_8)));
+                n++;
+            }
+            producer.flush();
+        }
+        System.out.printf(Locale.ROOT, "workload demo_data: %,d records from %s%n", n, file);
+        return n;
+    }
+
     private long produceLausCounties(String topic) throws Exception {
         broker.createTopic(topic, 2);
         LausCounties.Counts c;
@@ -384,6 +411,7 @@ public final class Bench {
         Configuration conf = LocalEnvironments.loopback(work.resolve("flink-" + name));
         conf.set(StateBackendOptions.STATE_BACKEND, backend);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints-" + name).toUri().toString());
+        BusyTime.enable(conf);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(checkpointMs);
         DataStream<RawRecord> source = env.fromSource(
@@ -397,6 +425,12 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "pipeline %s: %,d records in %.1f s (job run time, incl. start and final"
                 + " checkpoint); %,d trigger events committed%n", name, records, seconds, triggers);
         info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers));
+        if (records > 0) {
+            // Issue #13 item 3: is one subtask of an operator doing most of its work (a hot key)?
+            List<BusyTime.Subtask> busy = BusyTime.finished();
+            System.out.print("busy time per subtask, " + name + ":\n" + BusyTime.table(busy, seconds));
+            info.put("busy_ms_" + name, busy);
+        }
         return seconds;
     }
 
