@@ -330,19 +330,23 @@ public final class Bench {
     }
 
     /** Sends each line of a JSON-lines file of observations, keyed by its region, in file order. */
-    private static final java.util.regex.Pattern REGION_FIELD = java.util.regex.Pattern.compile("\"region\":\"([^\"]*)\"");
-
     private long produceLines(String topic, Path file) throws Exception {
         broker.createTopic(topic, 2);
         long n = 0;
         try (KafkaProducer<byte[], byte[]> producer = producer(false);
                 java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             for (String line = r.readLine(); line != null; line = r.readLine()) {
-                // The demo's broken records (truncated JSON among them) go to the dead letters: key by
-                // the region's text where there is one, without parsing.
-                java.util.regex.Matcher m = REGION_FIELD.matcher(line);
-                String region = m.find() ? m.group(1) : "";
-                producer.send(new ProducerRecord<>(topic, Workload.key(region), line.getBytes(StandardCharsets.UTF_8)));
+                // Keyed by series as `laborwatch replay` writes; the demo's broken records (truncated
+                // JSON among them) go without a key, which the job accepts, to be refused for what they are.
+                byte[] key = null;
+                try {
+                    JsonNode o = Json.mapper().readTree(line);
+                    key = Workload.key(o.path("indicator").asText(), o.path("region").asText(), o.path("sector").asText(),
+                            o.path("adjustment").asText());
+                } catch (IOException notJson) {
+                    // no key
+                }
+                producer.send(new ProducerRecord<>(topic, key, line.getBytes(StandardCharsets.UTF_8)));
                 n++;
             }
             producer.flush();
@@ -417,6 +421,7 @@ public final class Bench {
         conf.set(StateBackendOptions.STATE_BACKEND, backend);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints-" + name).toUri().toString());
         BusyTime.enable(conf);
+        DeadLetterCount.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(checkpointMs);
         DataStream<RawRecord> source = env.fromSource(
@@ -429,7 +434,10 @@ public final class Bench {
         long triggers = countCommitted(triggersTopic);
         System.out.printf(Locale.ROOT, "pipeline %s: %,d records in %.1f s (job run time, incl. start and final"
                 + " checkpoint); %,d trigger events committed%n", name, records, seconds, triggers);
-        info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers));
+        Map<String, Long> dead = DeadLetterCount.byReason();
+        long refused = dead.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "pipeline %s: %,d dead letters %s%n", name, refused, dead);
+        info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers, "dead_letters", dead));
         if (records > 0) {
             // Issue #13 item 3: is one subtask of an operator doing most of its work (a hot key)?
             List<BusyTime.Subtask> busy = BusyTime.finished();
@@ -447,7 +455,7 @@ public final class Bench {
                         (TriggerEvent e) -> e.kafkaKey(), (TriggerEvent e) -> Json.writeBytes(e),
                         DeliveryGuarantee.EXACTLY_ONCE, prefix + "-triggers", producer))
                 .metrics(new DiscardingSink<MetricPoint>())
-                .deadLetters(new DiscardingSink<DeadLetter>())
+                .deadLetters(new DeadLetterCount())
                 .build();
     }
 
@@ -471,7 +479,7 @@ public final class Bench {
             for (String s : states) {
                 for (String county : Workload.countiesOf(s)) {
                     for (int m = 0; m < history; m++) {
-                        producer.send(new ProducerRecord<>(topic, Workload.key(county), Workload.rateJson(county, "all",
+                        producer.send(new ProducerRecord<>(topic, Workload.rateKey(county, "all"), Workload.rateJson(county, "all",
                                 first.plusMonths(m), 45, first.plusMonths(m + 1).withDayOfMonth(17).toString())));
                     }
                 }
@@ -506,7 +514,7 @@ public final class Bench {
                     Set<String> waiting = new LinkedHashSet<>(counties);
                     long t0 = System.nanoTime();
                     for (String county : counties) {
-                        producer.send(new ProducerRecord<>(topic, Workload.key(county), Workload.rateJson(county, "all",
+                        producer.send(new ProducerRecord<>(topic, Workload.rateKey(county, "all"), Workload.rateJson(county, "all",
                                 burst, 75, burst.plusMonths(1).withDayOfMonth(17).toString())));
                     }
                     producer.flush();

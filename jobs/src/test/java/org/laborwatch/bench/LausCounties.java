@@ -70,7 +70,7 @@ final class LausCounties {
                 for (int s = 0; s < Workload.SECTORS.length; s++) {
                     // Factors 0.6 .. 1.5 by sector: fixed, so a sector's series moves with its county.
                     int tenths = s == 0 ? county.getValue() : Math.max(1, county.getValue() * (6 + s * 7 % 10) / 10);
-                    sink.send(Workload.key(county.getKey()), Workload.rateJson(county.getKey(), Workload.SECTORS[s],
+                    sink.send(Workload.key("unemployment_rate", county.getKey(), Workload.SECTORS[s], "nsa"), Workload.rateJson(county.getKey(), Workload.SECTORS[s],
                             month.getKey(), tenths, VINTAGE, "nsa"));
                     records++;
                 }
