@@ -126,10 +126,21 @@ public final class Bench {
                           --months       months of county unemployment rates (default 2)
                           --weeks        weeks of county initial claims (default 2)
                           --backtest-limit-s stop the backtest after this many seconds (default 120)
-                          --only         sections: limits,pipeline,laus,latency,state,backtest,demo (default all)
+                          --scale-series monthly series of the scale section (default 500000, at most 508980), against 100000
+                          --scale-months months of each series in the scale section (default 2)
+                          --only         sections: limits,pipeline,laus,scale,latency,state,backtest,demo (default
+                                         all but scale, which takes minutes)
                           --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb (default all)
                           --checkpoint-ms checkpoint interval of the pipeline and latency jobs (default 1000)""");
                 return;
+            }
+            if (k.equals("--scale-series") && i + 1 < args.length) {
+                scaleSeries = Long.parseLong(args[++i]);
+                continue;
+            }
+            if (k.equals("--scale-months") && i + 1 < args.length) {
+                scaleMonths = Integer.parseInt(args[++i]);
+                continue;
             }
             if (!k.startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown or incomplete option " + k + " (try --help)");
@@ -169,7 +180,7 @@ public final class Bench {
             demo();
         }
         boolean kafka = only.contains("limits") || only.contains("pipeline") || only.contains("latency")
-                || only.contains("laus");
+                || only.contains("laus") || only.contains("scale");
         long t0 = System.nanoTime();
         if (kafka) {
             broker = new EmbeddedKafka(work.resolve("kraft"));
@@ -206,6 +217,9 @@ public final class Bench {
                 add(new Figure("pipeline_demo_data_p2_hashmap_incl_startup", demoRecords / demoRun, "records/s",
                         "kafka_consume_parse", parseRate, demoRecords / demoRun / parseRate,
                         "(informational) the demo's observations, whole job run"));
+            }
+            if (only.contains("scale")) {
+                scale();
             }
             if (only.contains("latency")) {
                 latency();
@@ -329,6 +343,68 @@ public final class Bench {
         return rate;
     }
 
+    /**
+     * The scale run (issue #13 item 4): {@code --scale-series} monthly series (synthetic regions of
+     * 20 sectors each, made known to the validator as extra regions) on RocksDB at p2, against a
+     * run of 100 k series, {@code --scale-months} months each, start-up measured apart.
+     */
+    private void scale() throws Exception {
+        long small = 100_000;
+        if (!emptyTopicMade) {
+            broker.createTopic("bench.empty", 2);
+            emptyTopicMade = true;
+        }
+        double[] rates = new double[2];
+        long[] sizes = {small, scaleSeries};
+        for (int i = 0; i < 2; i++) {
+            int regions = (int) (sizes[i] / Workload.SECTORS.length);
+            List<String> codes = new ArrayList<>(regions);
+            int states = Workload.STATES.length;
+            if (regions > states * 499) {
+                throw new IllegalArgumentException("--scale-series " + sizes[i] + " needs " + regions + " regions; the"
+                        + " synthetic county codes (even CCC of each state's FIPS code) give at most " + states * 499
+                        + " regions, " + (long) states * 499 * Workload.SECTORS.length + " series");
+            }
+            for (int r = 0; r < regions; r++) {
+                // A county code must carry its state's FIPS code; real county codes are mostly odd, so
+                // the even ones are (nearly all) free. A real one among them is simply known already.
+                Object[] state = Workload.STATES[r % states];
+                codes.add(String.format(Locale.ROOT, "US-%s-%02d%03d", state[0], (int) state[1], 2 * (r / states + 1)));
+            }
+            rules = org.laborwatch.contract.ValidationRules.defaults().withExtraRegions(codes);
+            // Fail here, not in a restarting job, if the rules are refused.
+            new ObservationValidator(rules, java.time.Clock.systemUTC());
+            String topic = "bench.scale-" + sizes[i];
+            broker.createTopic(topic, 2);
+            long records = 0;
+            try (KafkaProducer<byte[], byte[]> producer = producer(false)) {
+                LocalDate first = LocalDate.of(2023, 1, 1);
+                for (int m = 0; m < scaleMonths; m++) {
+                    String vintage = first.plusMonths(m + 1).withDayOfMonth(17).toString();
+                    for (int r = 0; r < regions; r++) {
+                        for (String sector : Workload.SECTORS) {
+                            producer.send(new ProducerRecord<>(topic, Workload.rateKey(codes.get(r), sector),
+                                    Workload.rateJson(codes.get(r), sector, first.plusMonths(m), 40 + (r + m) % 30, vintage)));
+                            records++;
+                        }
+                    }
+                }
+                producer.flush();
+            }
+            System.out.printf(Locale.ROOT, "workload scale: %,d series (%,d synthetic regions x %d sectors) x %d months = %,d"
+                    + " records%n", sizes[i], regions, Workload.SECTORS.length, scaleMonths, records);
+            double startup = pipeline(2, "rocksdb", "bench.empty", 0, "scale_" + sizes[i] + "_empty-");
+            double run = pipeline(2, "rocksdb", topic, records, "scale_" + sizes[i] + "_");
+            rates[i] = records / Math.max(1e-3, run - startup);
+        }
+        rules = org.laborwatch.contract.ValidationRules.defaults();
+        add(new Figure("pipeline_scale_" + small + "_series_p2_rocksdb", rates[0], "records/s", "itself", rates[0], 1.0,
+                "(informational) the reference run, start-up measured apart"));
+        add(new Figure("pipeline_scale_" + scaleSeries + "_series_p2_rocksdb", rates[1], "records/s",
+                "pipeline_scale_" + small + "_series_p2_rocksdb", rates[0], rates[1] / rates[0],
+                ">= 0.5 x the 100 k-series run", rates[1] / rates[0] >= 0.5));
+    }
+
     /** Sends each line of a JSON-lines file of observations, keyed by its region, in file order. */
     private long produceLines(String topic, Path file) throws Exception {
         broker.createTopic(topic, 2);
@@ -411,6 +487,10 @@ public final class Bench {
     }
 
     private boolean emptyTopicMade;
+    /** The validation rules of the pipeline runs: the defaults, plus the synthetic regions of the scale run. */
+    private org.laborwatch.contract.ValidationRules rules = org.laborwatch.contract.ValidationRules.defaults();
+    static long scaleSeries = 500_000;
+    static int scaleMonths = 2;
 
     /** Runs the job over {@code topic} to its end and returns the job's run time in seconds. */
     private double pipeline(int parallelism, String backend, String topic, long records, String prefix) throws Exception {
@@ -428,7 +508,7 @@ public final class Bench {
                 KafkaEdges.observationsBounded(broker.bootstrap(), topic, "bench-" + name, new Properties()),
                 WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
         LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
-                sinks(triggersTopic, "bench-" + name));
+                sinks(triggersTopic, "bench-" + name), rules);
         JobExecutionResult result = env.execute("bench " + name);
         double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3;
         long triggers = countCommitted(triggersTopic);
