@@ -77,7 +77,7 @@ public final class Backtest {
         policies.forEach(p -> ids.add(p.id()));
         for (Policy p : policies) {
             for (String sector : p.scope().sectors()) {
-                String source = sector.startsWith(ROLL_UP_SECTOR) ? sector.substring(ROLL_UP_SECTOR.length()) : null;
+                String source = sector.startsWith(RegionsOnRollup.SECTOR_PREFIX) ? sector.substring(RegionsOnRollup.SECTOR_PREFIX.length()) : null;
                 if (source != null && p.metrics().stream().anyMatch(MetricNames.ROLL_UPS::contains)
                         && !ids.contains(source)) {
                     // Without its source the breadth policy would see no roll-up and never decide.
@@ -284,10 +284,10 @@ public final class Backtest {
             }
             Map<String, TriggerState> breadthStates = new HashMap<>();
             for (String sector : p.scope().sectors()) {
-                if (!sector.startsWith(ROLL_UP_SECTOR) || sector.endsWith("*")) {
+                if (!sector.startsWith(RegionsOnRollup.SECTOR_PREFIX) || sector.endsWith("*")) {
                     continue;
                 }
-                String source = sector.substring(ROLL_UP_SECTOR.length());
+                String source = sector.substring(RegionsOnRollup.SECTOR_PREFIX.length());
                 RegionsOnRollup rollup = new RegionsOnRollup();
                 Map<String, MetricPoint> last = new TreeMap<>();
                 for (TriggerEvent e : direct) {
@@ -312,9 +312,6 @@ public final class Backtest {
         }
         return out;
     }
-
-    /** The sector prefix of a policy's national roll-up points. */
-    private static final String ROLL_UP_SECTOR = "policy:";
 
     /** The ON spells, by policy, region, sector and start. */
     public List<Episode> episodes() {

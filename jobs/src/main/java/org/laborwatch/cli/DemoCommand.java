@@ -185,6 +185,8 @@ public final class DemoCommand implements Callable<Integer> {
             console.printf("%,d observations replayed, %,d metric points (%,d writes), %,d trigger events, %,d dead letters %s%n",
                     replayed, points.points(), points.writes(), events.size(),
                     reasons.values().stream().mapToInt(i -> i).sum(), reasons);
+            console.printf("National roll-ups: %,d points, %,d writes; the most written point: %,d writes (%s)%n",
+                    points.rollupPoints(), points.rollupWrites(), points.mostWrites(), points.mostWritten());
             console.printf("Wrote %s, %s, %s, %s%n", observationsOut, triggersOut, metricsOut, deadLettersOut);
             if (influx.enabled()) {
                 console.printf("Wrote the observation, metric and trigger measurements to InfluxDB at %s (bucket %s)%n",

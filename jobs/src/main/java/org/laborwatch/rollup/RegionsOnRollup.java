@@ -29,16 +29,26 @@ import org.laborwatch.state.SavedState;
  * event, emitting only the points that changed: a late region revises the periods it affects, as a
  * data revision would. Points exist for periods where some region changed state; between them the
  * count holds (dashboards draw it as a step).
+ *
+ * <p>Events are {@linkplain #record recorded} and the points {@linkplain #flush flushed} apart
+ * (issue #13): in a historical replay each region's whole history arrives at once, and a region's
+ * ENTER, until its EXIT follows, changes every later period; recomputing per event wrote the late
+ * periods once per event of every region (987 writes of one point in the demo). The operator
+ * flushes at a deadline after the first unflushed event, so a point is written at most once per
+ * deadline, whatever the number of events.
  */
 public final class RegionsOnRollup {
 
     public static final String REGIONS_ON = org.laborwatch.policy.MetricNames.REGIONS_ON;
     public static final String SHARE = org.laborwatch.policy.MetricNames.REGIONS_ON_SHARE_PCT;
+    /** The sector of the roll-up points, before the policy id. */
+    public static final String SECTOR_PREFIX = "policy:";
     /**
-     * The saved-state format written: 2 stores the frequency by name; 1 (read still) stored its
-     * ordinal. Every version ever written keeps a reader ({@link SavedState}).
+     * The saved-state format written: 3 adds the unflushed change (the first period and the newest
+     * vintage recorded since the last flush); 2 stores the frequency by name; 1 stored its ordinal.
+     * Every version ever written keeps a reader ({@link SavedState}); 1 and 2 had nothing unflushed.
      */
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final String FORMAT = "RegionsOnRollup";
     /** Transitions kept per region: decades of a state-level rule, bounded. */
     static final int MAX_TRANSITIONS = 400;
@@ -47,12 +57,24 @@ public final class RegionsOnRollup {
     private final NavigableMap<String, NavigableMap<LocalDate, Boolean>> transitions = new TreeMap<>();
     private final NavigableMap<LocalDate, String> emitted = new TreeMap<>();
     private Frequency frequency;
+    /** The first period an event recorded since the last flush touched; null when nothing is unflushed. */
+    private LocalDate unflushedFrom;
+    /** The newest data vintage among those events: the vintage of the points the flush emits. */
+    private LocalDate unflushedVintage;
 
-    /** Takes an event of the policy and returns the roll-up points it changed. */
+    /** Takes an event of the policy and returns the roll-up points it changed: {@link #record} and {@link #flush}. */
     public List<MetricPoint> onEvent(TriggerEvent e, Frequency eventFrequency, Map<String, BigDecimal> weights) {
+        return record(e, eventFrequency) ? flush(e.policy(), weights) : List.of();
+    }
+
+    /**
+     * Takes an event of the policy without emitting; returns whether it can change a point (ENTER,
+     * EXIT and CORRECTION can, tier changes cannot).
+     */
+    public boolean record(TriggerEvent e, Frequency eventFrequency) {
         if (e.transition() != Transition.ENTER && e.transition() != Transition.EXIT
                 && e.transition() != Transition.CORRECTION) {
-            return List.of();
+            return false;
         }
         frequency = eventFrequency;
         NavigableMap<LocalDate, Boolean> mine = transitions.computeIfAbsent(e.region() + "|" + e.sector(),
@@ -61,8 +83,34 @@ public final class RegionsOnRollup {
         while (mine.size() > MAX_TRANSITIONS) {
             mine.pollFirstEntry();
         }
+        if (unflushedFrom == null || e.period().isBefore(unflushedFrom)) {
+            unflushedFrom = e.period();
+        }
+        if (e.dataVintage() != null && (unflushedVintage == null || e.dataVintage().isAfter(unflushedVintage))) {
+            unflushedVintage = e.dataVintage();
+        }
+        return true;
+    }
+
+    /** Whether events were recorded since the last {@link #flush}. */
+    public boolean hasUnflushed() {
+        return unflushedFrom != null;
+    }
+
+    /**
+     * Recomputes every transition period at or after the first one recorded since the last flush
+     * and returns the points whose value changed (those of policy {@code policy}).
+     */
+    public List<MetricPoint> flush(String policy, Map<String, BigDecimal> weights) {
+        if (unflushedFrom == null) {
+            return List.of();
+        }
+        LocalDate from = unflushedFrom;
+        LocalDate vintage = unflushedVintage;
+        unflushedFrom = null;
+        unflushedVintage = null;
         TreeSet<LocalDate> periods = new TreeSet<>();
-        transitions.values().forEach(t -> periods.addAll(t.tailMap(e.period(), true).keySet()));
+        transitions.values().forEach(t -> periods.addAll(t.tailMap(from, true).keySet()));
         BigDecimal total = weights.get("US");
         List<MetricPoint> out = new ArrayList<>();
         for (LocalDate p : periods) {
@@ -83,11 +131,10 @@ public final class RegionsOnRollup {
                 continue;
             }
             emitted.put(p, value);
-            String sector = "policy:" + e.policy();
-            out.add(MetricPoint.ok(REGIONS_ON, e.policy(), "US", sector, frequency, p, BigDecimal.valueOf(on),
-                    e.dataVintage()));
+            String sector = SECTOR_PREFIX + policy;
+            out.add(MetricPoint.ok(REGIONS_ON, policy, "US", sector, frequency, p, BigDecimal.valueOf(on), vintage));
             if (share != null) {
-                out.add(MetricPoint.ok(SHARE, e.policy(), "US", sector, frequency, p, share, e.dataVintage()));
+                out.add(MetricPoint.ok(SHARE, policy, "US", sector, frequency, p, share, vintage));
             }
         }
         while (emitted.size() > MAX_TRANSITIONS * 4) {
@@ -119,6 +166,18 @@ public final class RegionsOnRollup {
             out.writeInt((int) p.getKey().toEpochDay());
             out.writeUTF(p.getValue());
         }
+        writeDay(out, unflushedFrom);
+        writeDay(out, unflushedVintage);
+    }
+
+    /** A date as its epoch day, or {@link Integer#MIN_VALUE} for none. */
+    private static void writeDay(DataOutput out, LocalDate day) throws IOException {
+        out.writeInt(day == null ? Integer.MIN_VALUE : (int) day.toEpochDay());
+    }
+
+    private static LocalDate readDay(DataInput in) throws IOException {
+        int day = in.readInt();
+        return day == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(day);
     }
 
     /** Reads what {@link #writeTo} of this or any earlier release wrote. */
@@ -141,13 +200,18 @@ public final class RegionsOnRollup {
         for (int i = 0; i < e; i++) {
             r.emitted.put(LocalDate.ofEpochDay(in.readInt()), in.readUTF());
         }
+        if (version >= 3) {
+            r.unflushedFrom = readDay(in);
+            r.unflushedVintage = readDay(in);
+        }
         return r;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof RegionsOnRollup r && transitions.equals(r.transitions) && emitted.equals(r.emitted)
-                && frequency == r.frequency;
+                && frequency == r.frequency && Objects.equals(unflushedFrom, r.unflushedFrom)
+                && Objects.equals(unflushedVintage, r.unflushedVintage);
     }
 
     @Override

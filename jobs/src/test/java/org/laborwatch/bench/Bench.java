@@ -77,8 +77,22 @@ import org.laborwatch.readers.ReaderOptions;
  */
 public final class Bench {
 
-    /** One printed and recorded figure. */
-    record Figure(String name, double value, String unit, String against, Double limit, Double ratio, String goal) {}
+    /**
+     * One printed and recorded figure.
+     *
+     * @param goal the goal as text, null for a limit or an informational figure
+     * @param met whether the goal is met, null without a goal
+     */
+    record Figure(String name, double value, String unit, String against, Double limit, Double ratio, String goal,
+            Boolean met) {
+
+        Figure(String name, double value, String unit, String against, Double limit, Double ratio, String goal) {
+            this(name, value, unit, against, limit, ratio, goal, null);
+        }
+    }
+
+    /** The sections run by default, in this order. */
+    static final String SECTIONS = "limits,pipeline,laus,latency,state,backtest,demo";
 
     private final List<Figure> figures = new ArrayList<>();
     private final Map<String, Object> info = new LinkedHashMap<>();
@@ -112,10 +126,21 @@ public final class Bench {
                           --months       months of county unemployment rates (default 2)
                           --weeks        weeks of county initial claims (default 2)
                           --backtest-limit-s stop the backtest after this many seconds (default 120)
-                          --only         sections: limits,pipeline,latency,state,backtest (default all)
+                          --scale-series monthly series of the scale section (default 500000, at most 508980), against 100000
+                          --scale-months months of each series in the scale section (default 2)
+                          --only         sections: limits,pipeline,laus,scale,latency,state,backtest,demo (default
+                                         all but scale, which takes minutes)
                           --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb (default all)
                           --checkpoint-ms checkpoint interval of the pipeline and latency jobs (default 1000)""");
                 return;
+            }
+            if (k.equals("--scale-series") && i + 1 < args.length) {
+                scaleSeries = Long.parseLong(args[++i]);
+                continue;
+            }
+            if (k.equals("--scale-months") && i + 1 < args.length) {
+                scaleMonths = Integer.parseInt(args[++i]);
+                continue;
             }
             if (!k.startsWith("--") || i + 1 >= args.length) {
                 throw new IllegalArgumentException("unknown or incomplete option " + k + " (try --help)");
@@ -127,7 +152,7 @@ public final class Bench {
         Path work = Path.of(a.getOrDefault("work", home == null ? "target/bench-work" : home + "/jobs/target/bench-work"))
                 .toAbsolutePath();
         Set<String> only = new LinkedHashSet<>(Arrays.asList(
-                a.getOrDefault("only", "limits,pipeline,latency,state,backtest").split(",")));
+                a.getOrDefault("only", SECTIONS).split(",")));
         List<String> pipelines = Arrays.asList(a.getOrDefault("pipelines", "p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb").split(","));
         backtestLimitS = Long.parseLong(a.getOrDefault("backtest-limit-s", "120"));
         Bench bench = new Bench(work, only, Integer.parseInt(a.getOrDefault("months", "2")),
@@ -150,7 +175,12 @@ public final class Bench {
         info.put("machine", Runtime.getRuntime().availableProcessors() + " cores, max heap "
                 + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB, Java " + System.getProperty("java.version"));
         System.out.println("laborwatch bench: " + info.get("machine"));
-        boolean kafka = only.contains("limits") || only.contains("pipeline") || only.contains("latency");
+        if (only.contains("demo")) {
+            // First, alone: the broker and the other sections' JVM garbage are not running yet.
+            demo();
+        }
+        boolean kafka = only.contains("limits") || only.contains("pipeline") || only.contains("latency")
+                || only.contains("laus") || only.contains("scale");
         long t0 = System.nanoTime();
         if (kafka) {
             broker = new EmbeddedKafka(work.resolve("kraft"));
@@ -169,12 +199,27 @@ public final class Bench {
             }
             if (only.contains("pipeline")) {
                 for (String run : pipelines) {
-                    String[] p = run.split("-");
-                    double rate = pipeline(Integer.parseInt(p[0].substring(1)), p[1], topic, records);
-                    String goal = run.equals("p2-hashmap") ? ">= 0.6 x kafka_consume_parse" : null;
-                    add(new Figure("pipeline_" + run.replace('-', '_'), rate, "records/s", "kafka_consume_parse",
-                            parseRate, rate / parseRate, goal));
+                    pipelineFigures(run, "", topic, records, parseRate);
                 }
+            }
+            if (only.contains("laus")) {
+                String laus = "bench.laus-counties";
+                long lausRecords = produceLausCounties(laus);
+                double lausParse = readTopic(laus, true);
+                limit("kafka_consume_parse_laus_counties", lausParse, "consume + validate of the all-county LAUS topic");
+                pipelineFigures("p2-hashmap", "laus_counties_", laus, lausRecords, lausParse);
+            }
+            if (only.contains("demo") && Files.exists(work.resolve("demo-out").resolve("observations.jsonl"))) {
+                // The demo's own observations through the p2 heap pipeline: its busy time per subtask.
+                String demoTopic = "bench.demo-observations";
+                long demoRecords = produceLines(demoTopic, work.resolve("demo-out").resolve("observations.jsonl"));
+                double demoRun = pipeline(2, "hashmap", demoTopic, demoRecords, "demo_data_");
+                add(new Figure("pipeline_demo_data_p2_hashmap_incl_startup", demoRecords / demoRun, "records/s",
+                        "kafka_consume_parse", parseRate, demoRecords / demoRun / parseRate,
+                        "(informational) the demo's observations, whole job run"));
+            }
+            if (only.contains("scale")) {
+                scale();
             }
             if (only.contains("latency")) {
                 latency();
@@ -190,6 +235,50 @@ public final class Bench {
         }
         if (only.contains("backtest")) {
             backtest();
+        }
+        summary();
+    }
+
+    /** Every figure with a goal, and how many are met. */
+    private void summary() {
+        List<Figure> goals = figures.stream().filter(f -> f.met() != null).toList();
+        System.out.println();
+        System.out.printf("GOALS %d of %d met%n", goals.stream().filter(Figure::met).count(), goals.size());
+        goals.forEach(f -> System.out.printf("  %-4s %s%n", f.met() ? "PASS" : "FAIL", f.name()));
+    }
+
+    // ---- 5. the demo -----------------------------------------------------------------------
+
+    /**
+     * {@code ./laborwatch demo} from the built jar, in its own JVM, timed from launch to exit: the
+     * jar is built first (an untimed {@code --version}), so the time is the demo's, not Maven's.
+     */
+    private void demo() throws Exception {
+        String home = System.getenv("LABORWATCH_HOME");
+        if (home == null) {
+            throw new IllegalStateException("the demo section needs LABORWATCH_HOME (run through ./laborwatch bench)");
+        }
+        Path launcher = Path.of(home, "laborwatch");
+        Path log = work.resolve("demo.log");
+        runQuietly(List.of(launcher.toString(), "--version"), log);
+        long t0 = System.nanoTime();
+        runQuietly(List.of(launcher.toString(), "demo", "--no-progress", "--out", work.resolve("demo-out").toString()), log);
+        double s = (System.nanoTime() - t0) / 1e9;
+        String rollups = Files.readAllLines(log).stream().filter(l -> l.startsWith("National roll-ups")).findFirst()
+                .orElse("");
+        System.out.printf(Locale.ROOT, "demo: %.1f s wall from the built jar; %s%n", s, rollups);
+        info.put("demo_rollups", rollups);
+        add(new Figure("demo_wall_from_jar", s, "s", "goal", 30.0, s / 30, "< 30 s wall", s < 30));
+    }
+
+    private static void runQuietly(List<String> command, Path log) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " did not finish in 15 minutes; see " + log);
+        }
+        if (p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + p.exitValue() + "; see " + log);
         }
     }
 
@@ -254,29 +343,188 @@ public final class Bench {
         return rate;
     }
 
+    /**
+     * The scale run (issue #13 item 4): {@code --scale-series} monthly series (synthetic regions of
+     * 20 sectors each, made known to the validator as extra regions) on RocksDB at p2, against a
+     * run of 100 k series, {@code --scale-months} months each, start-up measured apart.
+     */
+    private void scale() throws Exception {
+        long small = 100_000;
+        if (!emptyTopicMade) {
+            broker.createTopic("bench.empty", 2);
+            emptyTopicMade = true;
+        }
+        double[] rates = new double[2];
+        long[] sizes = {small, scaleSeries};
+        for (int i = 0; i < 2; i++) {
+            int regions = (int) (sizes[i] / Workload.SECTORS.length);
+            List<String> codes = new ArrayList<>(regions);
+            int states = Workload.STATES.length;
+            if (regions > states * 499) {
+                throw new IllegalArgumentException("--scale-series " + sizes[i] + " needs " + regions + " regions; the"
+                        + " synthetic county codes (even CCC of each state's FIPS code) give at most " + states * 499
+                        + " regions, " + (long) states * 499 * Workload.SECTORS.length + " series");
+            }
+            for (int r = 0; r < regions; r++) {
+                // A county code must carry its state's FIPS code; real county codes are mostly odd, so
+                // the even ones are (nearly all) free. A real one among them is simply known already.
+                Object[] state = Workload.STATES[r % states];
+                codes.add(String.format(Locale.ROOT, "US-%s-%02d%03d", state[0], (int) state[1], 2 * (r / states + 1)));
+            }
+            rules = org.laborwatch.contract.ValidationRules.defaults().withExtraRegions(codes);
+            // Fail here, not in a restarting job, if the rules are refused.
+            new ObservationValidator(rules, java.time.Clock.systemUTC());
+            String topic = "bench.scale-" + sizes[i];
+            broker.createTopic(topic, 2);
+            long records = 0;
+            try (KafkaProducer<byte[], byte[]> producer = producer(false)) {
+                LocalDate first = LocalDate.of(2023, 1, 1);
+                for (int m = 0; m < scaleMonths; m++) {
+                    String vintage = first.plusMonths(m + 1).withDayOfMonth(17).toString();
+                    for (int r = 0; r < regions; r++) {
+                        for (String sector : Workload.SECTORS) {
+                            producer.send(new ProducerRecord<>(topic, Workload.rateKey(codes.get(r), sector),
+                                    Workload.rateJson(codes.get(r), sector, first.plusMonths(m), 40 + (r + m) % 30, vintage)));
+                            records++;
+                        }
+                    }
+                }
+                producer.flush();
+            }
+            System.out.printf(Locale.ROOT, "workload scale: %,d series (%,d synthetic regions x %d sectors) x %d months = %,d"
+                    + " records%n", sizes[i], regions, Workload.SECTORS.length, scaleMonths, records);
+            double startup = pipeline(2, "rocksdb", "bench.empty", 0, "scale_" + sizes[i] + "_empty-");
+            double run = pipeline(2, "rocksdb", topic, records, "scale_" + sizes[i] + "_");
+            rates[i] = records / Math.max(1e-3, run - startup);
+        }
+        rules = org.laborwatch.contract.ValidationRules.defaults();
+        add(new Figure("pipeline_scale_" + small + "_series_p2_rocksdb", rates[0], "records/s", "itself", rates[0], 1.0,
+                "(informational) the reference run, start-up measured apart"));
+        add(new Figure("pipeline_scale_" + scaleSeries + "_series_p2_rocksdb", rates[1], "records/s",
+                "pipeline_scale_" + small + "_series_p2_rocksdb", rates[0], rates[1] / rates[0],
+                ">= 0.5 x the 100 k-series run", rates[1] / rates[0] >= 0.5));
+    }
+
+    /** Sends each line of a JSON-lines file of observations, keyed by its region, in file order. */
+    private long produceLines(String topic, Path file) throws Exception {
+        broker.createTopic(topic, 2);
+        long n = 0;
+        try (KafkaProducer<byte[], byte[]> producer = producer(false);
+                java.io.BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line = r.readLine(); line != null; line = r.readLine()) {
+                // Keyed by series as `laborwatch replay` writes; the demo's broken records (truncated
+                // JSON among them) go without a key, which the job accepts, to be refused for what they are.
+                byte[] key = null;
+                try {
+                    JsonNode o = Json.mapper().readTree(line);
+                    key = Workload.key(o.path("indicator").asText(), o.path("region").asText(), o.path("sector").asText(),
+                            o.path("adjustment").asText());
+                } catch (IOException notJson) {
+                    // no key
+                }
+                producer.send(new ProducerRecord<>(topic, key, line.getBytes(StandardCharsets.UTF_8)));
+                n++;
+            }
+            producer.flush();
+        }
+        System.out.printf(Locale.ROOT, "workload demo_data: %,d records from %s%n", n, file);
+        return n;
+    }
+
+    private long produceLausCounties(String topic) throws Exception {
+        broker.createTopic(topic, 2);
+        LausCounties.Counts c;
+        try (KafkaProducer<byte[], byte[]> producer = producer(false)) {
+            c = LausCounties.send(dataDir().resolve(LausCounties.FILE),
+                    (k, v) -> producer.send(new ProducerRecord<>(topic, k, v)));
+            producer.flush();
+        }
+        info.put("workload_laus_counties", Map.of("records", c.records(), "counties", c.counties(), "months", c.months(),
+                "sectors", Workload.SECTORS.length, "file", LausCounties.FILE));
+        System.out.printf(Locale.ROOT, "workload laus_counties: %,d records (%,d counties x %d months x %d sectors, the"
+                + " published rate for 'all', a fixed factor of it for each NAICS sector)%n", c.records(), c.counties(),
+                c.months(), Workload.SECTORS.length);
+        return c.records();
+    }
+
     // ---- 2. the pipeline -------------------------------------------------------------------
 
-    private double pipeline(int parallelism, String backend, String topic, long records) throws Exception {
-        String name = "p" + parallelism + "-" + backend;
+    /** The goal of a pipeline run as a share of the parse limit, null where the issue sets none. */
+    private static Double pipelineGoal(String run) {
+        return switch (run) {
+            case "p2-hashmap" -> 0.6;
+            case "p2-rocksdb" -> 0.3;
+            default -> null;
+        };
+    }
+
+    /**
+     * One pipeline configuration, run twice: on an empty topic (start-up, final checkpoint and
+     * shutdown: what a run costs besides its records) and on the workload. The figure is the
+     * steady rate, records / (run - start-up); the rate including start-up is recorded next to it.
+     */
+    private void pipelineFigures(String run, String workload, String topic, long records, double parseRate)
+            throws Exception {
+        String[] p = run.split("-");
+        int parallelism = Integer.parseInt(p[0].substring(1));
+        String empty = "bench.empty";
+        if (!emptyTopicMade) {
+            broker.createTopic(empty, 2);
+            emptyTopicMade = true;
+        }
+        double startup = pipeline(parallelism, p[1], empty, 0, workload + "empty-");
+        double run1 = pipeline(parallelism, p[1], topic, records, workload);
+        double steady = records / Math.max(1e-3, run1 - startup);
+        String name = "pipeline_" + workload + run.replace('-', '_');
+        add(new Figure(name + "_startup", startup, "s", "the run", run1, startup / run1,
+                "(informational) the same job on an empty topic; share of the run"));
+        Double goal = pipelineGoal(run);
+        add(new Figure(name, steady, "records/s", "kafka_consume_parse", parseRate, steady / parseRate,
+                goal == null ? null : ">= " + goal + " x consume+parse (start-up measured apart)",
+                goal == null ? null : steady / parseRate >= goal));
+        add(new Figure(name + "_incl_startup", records / run1, "records/s", "kafka_consume_parse", parseRate,
+                records / run1 / parseRate, "(informational) records / whole job run"));
+    }
+
+    private boolean emptyTopicMade;
+    /** The validation rules of the pipeline runs: the defaults, plus the synthetic regions of the scale run. */
+    private org.laborwatch.contract.ValidationRules rules = org.laborwatch.contract.ValidationRules.defaults();
+    static long scaleSeries = 500_000;
+    static int scaleMonths = 2;
+
+    /** Runs the job over {@code topic} to its end and returns the job's run time in seconds. */
+    private double pipeline(int parallelism, String backend, String topic, long records, String prefix) throws Exception {
+        String name = prefix + "p" + parallelism + "-" + backend;
         String triggersTopic = "bench.triggers." + name;
         broker.createTopic(triggersTopic, 2);
         Configuration conf = LocalEnvironments.loopback(work.resolve("flink-" + name));
         conf.set(StateBackendOptions.STATE_BACKEND, backend);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints-" + name).toUri().toString());
+        BusyTime.enable(conf);
+        DeadLetterCount.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(checkpointMs);
         DataStream<RawRecord> source = env.fromSource(
                 KafkaEdges.observationsBounded(broker.bootstrap(), topic, "bench-" + name, new Properties()),
                 WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
         LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
-                sinks(triggersTopic, "bench-" + name));
+                sinks(triggersTopic, "bench-" + name), rules);
         JobExecutionResult result = env.execute("bench " + name);
         double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3;
         long triggers = countCommitted(triggersTopic);
         System.out.printf(Locale.ROOT, "pipeline %s: %,d records in %.1f s (job run time, incl. start and final"
                 + " checkpoint); %,d trigger events committed%n", name, records, seconds, triggers);
-        info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers));
-        return records / seconds;
+        Map<String, Long> dead = DeadLetterCount.byReason();
+        long refused = dead.values().stream().mapToLong(Long::longValue).sum();
+        System.out.printf(Locale.ROOT, "pipeline %s: %,d dead letters %s%n", name, refused, dead);
+        info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers, "dead_letters", dead));
+        if (records > 0) {
+            // Issue #13 item 3: is one subtask of an operator doing most of its work (a hot key)?
+            List<BusyTime.Subtask> busy = BusyTime.finished();
+            System.out.print("busy time per subtask, " + name + ":\n" + BusyTime.table(busy, seconds));
+            info.put("busy_ms_" + name, busy);
+        }
+        return seconds;
     }
 
     private PipelineSinks sinks(String triggersTopic, String prefix) {
@@ -287,7 +535,7 @@ public final class Bench {
                         (TriggerEvent e) -> e.kafkaKey(), (TriggerEvent e) -> Json.writeBytes(e),
                         DeliveryGuarantee.EXACTLY_ONCE, prefix + "-triggers", producer))
                 .metrics(new DiscardingSink<MetricPoint>())
-                .deadLetters(new DiscardingSink<DeadLetter>())
+                .deadLetters(new DeadLetterCount())
                 .build();
     }
 
@@ -311,7 +559,7 @@ public final class Bench {
             for (String s : states) {
                 for (String county : Workload.countiesOf(s)) {
                     for (int m = 0; m < history; m++) {
-                        producer.send(new ProducerRecord<>(topic, Workload.key(county), Workload.rateJson(county, "all",
+                        producer.send(new ProducerRecord<>(topic, Workload.rateKey(county, "all"), Workload.rateJson(county, "all",
                                 first.plusMonths(m), 45, first.plusMonths(m + 1).withDayOfMonth(17).toString())));
                     }
                 }
@@ -342,11 +590,16 @@ public final class Bench {
                 consumer.seekToEnd(parts);
                 parts.forEach(consumer::position);
                 for (String s : states) {
-                    List<String> counties = Workload.countiesOf(s);
+                    // Only the codes that are real counties: the validator refuses the others
+                    // (unknown_region), and they would never ENTER.
+                    ObservationValidator validator = new ObservationValidator();
+                    List<String> counties = Workload.countiesOf(s).stream().filter(c -> validator.validate(
+                            Workload.rateJson(c, "all", burst, 75, burst.plusMonths(1).withDayOfMonth(17).toString()),
+                            "bench").isAccepted()).toList();
                     Set<String> waiting = new LinkedHashSet<>(counties);
                     long t0 = System.nanoTime();
                     for (String county : counties) {
-                        producer.send(new ProducerRecord<>(topic, Workload.key(county), Workload.rateJson(county, "all",
+                        producer.send(new ProducerRecord<>(topic, Workload.rateKey(county, "all"), Workload.rateJson(county, "all",
                                 burst, 75, burst.plusMonths(1).withDayOfMonth(17).toString())));
                     }
                     producer.flush();
@@ -375,9 +628,9 @@ public final class Bench {
             double median = seconds.stream().sorted().toList().get(seconds.size() / 2);
             double max = seconds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             add(new Figure("release_to_trigger_latency_median", median, "s", "goal", goal, median / goal,
-                    "<= checkpoint interval + 1 s"));
+                    "<= checkpoint interval + 1 s", median <= goal));
             add(new Figure("release_to_trigger_latency_max", max, "s", "goal", goal, max / goal,
-                    "<= checkpoint interval + 1 s"));
+                    "(informational) <= checkpoint interval + 1 s"));
         } finally {
             job.cancel().get(30, TimeUnit.SECONDS);
         }
@@ -437,7 +690,7 @@ public final class Bench {
         double perMonthly = (double) bytes(monthlyOnly) / monthlyOnly.seriesIds().size();
         double perAny = (double) bytes(both) / both.seriesIds().size();
         add(new Figure("state_bytes_per_monthly_series", perMonthly, "bytes", "goal", 1024.0, perMonthly / 1024,
-                "<= 1 KB (48 months fed; RegionSeries.writeTo)"));
+                "<= 1 KB (48 months fed; RegionSeries.writeTo)", perMonthly <= 1024));
         add(new Figure("state_bytes_per_series_monthly_and_weekly", perAny, "bytes", "goal", 1024.0, perAny / 1024,
                 "(informational) 48 months + 104 weeks fed"));
     }
@@ -476,7 +729,12 @@ public final class Bench {
                 new In("census_btos_ai_use_by_state_biweekly_2023-2025.csv", "btos", null),
                 new In("indeed_job_postings_index_us_aggregate_daily_2020-2026.csv", "indeed", LocalDate.of(2026, 8, 18)),
                 new In("indeed_job_postings_index_us_by_state_daily_2020-2026.csv", "indeed", LocalDate.of(2026, 8, 18)),
-                new In("indeed_job_postings_index_us_by_occupational_sector_daily_2020-2024.csv", "indeed", LocalDate.of(2024, 10, 1)));
+                new In("indeed_job_postings_index_us_by_occupational_sector_daily_2020-2024.csv", "indeed", LocalDate.of(2024, 10, 1)),
+                new In("oecd_hur_monthly_total_40areas_1989-11_2023-03_vintage2023-04.csv", "oecd-hur", null),
+                new In("oecd_hur_monthly_tot_men_women_1955-01_2023-03_vintage2023-04b.csv", "oecd-hur", null),
+                new In("oecd_hur_monthly_g7_2022-12_2023-05_vintage2023-06.csv", "oecd-hur", null),
+                new In("ons_uk_MGSX_unemployment_rate_16plus_sa_release2023-04-18.csv", "ons", null),
+                new In("statcan_lfs_14-10-0287-01_last5months_release2023-04-06.csv", "statcan-lfs", null));
         // The reader limit: the readers alone turning every file into observations (a warm-up pass
         // first, so class loading and JIT are not counted), what the backtest's time is held against.
         long[] read = new long[1];
@@ -527,10 +785,10 @@ public final class Bench {
                 BundledPolicies.all().size(), inputs.size(), backtest.observations(), backtest.events().size(), episodes);
         info.put("backtest", Map.of("observations", backtest.observations(), "events", backtest.events().size(),
                 "episodes", episodes));
-        boolean met = stopped == null && s <= 10 && s <= 3 * readerS;
+        boolean met = stopped == null && s < 10 && s <= 3 * readerS;
         add(new Figure("backtest_all_policies_all_data", s, "s", "reader_limit_all_bundled_files", readerS, s / readerS,
-                "goal <= 3 x reader limit and <= 10 s: " + (met ? "met" : "missed")
-                        + (stopped == null ? "" : "; " + stopped + ", so the figure is a lower bound")));
+                "<= 3 x reader limit and < 10 s" + (stopped == null ? "" : "; " + stopped + ", so the figure is a lower bound"),
+                met));
     }
 
     private static Path dataDir() {
@@ -595,8 +853,9 @@ public final class Bench {
         String value = f.unit().equals("records/s") ? String.format(Locale.ROOT, "%,.0f", f.value())
                 : String.format(Locale.ROOT, "%.3f", f.value());
         String ratio = f.ratio() == null ? "-" : String.format(Locale.ROOT, "%.2f", f.ratio());
+        String verdict = f.met() == null ? "" : f.met() ? ": PASS" : ": FAIL";
         return String.format(Locale.ROOT, "FIGURE %-44s %14s %-10s ratio %5s  vs %s%s", f.name(), value, f.unit(), ratio,
-                f.against(), f.goal() == null ? "" : "  [" + f.goal() + "]");
+                f.against(), f.goal() == null ? "" : "  [" + (f.met() == null ? "" : "goal ") + f.goal() + verdict + "]");
     }
 
     private void write(Path out) throws IOException {
@@ -610,6 +869,7 @@ public final class Bench {
             m.put("against", f.against());
             m.put("limit", f.limit());
             m.put("goal", f.goal());
+            m.put("met", f.met());
             return m;
         }).collect(Collectors.toList()));
         if (out.toAbsolutePath().getParent() != null) {

@@ -7,6 +7,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.laborwatch.contract.SeriesKey;
 
 /**
  * The synthetic but realistic benchmark workload: 3,143 counties ({@code US-XX-NNNNN}, real state
@@ -14,7 +15,8 @@ import java.util.SplittableRandom;
  * monthly unemployment rate (SA, LAUS-like, to 0.1) and weekly initial claims (NSA), sent in
  * release order: each week's claims on the Thursday after the week, each month's rates on the
  * 17th of the next month. A few percent of values are revised in the next release (same series and
- * period, newer vintage) and a few records per thousand are broken (dead letters).
+ * period, newer vintage) and a few records per thousand are broken (dead letters). Keyed by series
+ * ({@link #key}), as {@code laborwatch replay} writes.
  */
 final class Workload {
 
@@ -122,16 +124,16 @@ final class Workload {
                     String sector = SECTORS[i % SECTORS.length];
                     if (m > 0 && random.nextDouble() < revisionShare) {
                         int revised = Math.max(1, prevRate[i] + (random.nextBoolean() ? 1 : -1));
-                        sink.send(key(region), rateJson(region, sector, firstMonth.plusMonths(m - 1), revised, revVintage));
+                        sink.send(rateKey(region, sector), rateJson(region, sector, firstMonth.plusMonths(m - 1), revised, revVintage));
                         revisions++;
                         records++;
                     }
                     prevRate[i] = rate[i];
-                    sink.send(key(region), rateJson(region, sector, period, rate[i], vintage));
+                    sink.send(rateKey(region, sector), rateJson(region, sector, period, rate[i], vintage));
                     monthly++;
                     records++;
                     if (random.nextDouble() < badShare) {
-                        sink.send(key(region), broken(random.nextInt(4), region, sector, period, vintage));
+                        sink.send(rateKey(region, sector), broken(random.nextInt(4), region, sector, period, vintage));
                         bad++;
                         records++;
                     }
@@ -148,7 +150,7 @@ final class Workload {
                 String sector = SECTORS[i % SECTORS.length];
                 if (w > 0 && random.nextDouble() < revisionShare) {
                     int revised = Math.max(0, prevClaims[i] + random.nextInt(11) - 5);
-                    sink.send(key(region), claimsJson(region, sector, week.minusWeeks(1), revised, vintage));
+                    sink.send(claimsKey(region, sector), claimsJson(region, sector, week.minusWeeks(1), revised, vintage));
                     revisions++;
                     records++;
                 }
@@ -156,11 +158,11 @@ final class Workload {
                 int seasonal = week.getMonthValue() == 1 ? claims[i] / 3 : 0;
                 int value = Math.max(0, claims[i] + seasonal + random.nextInt(Math.max(1, claims[i] / 5) + 1) - claims[i] / 10);
                 prevClaims[i] = value;
-                sink.send(key(region), claimsJson(region, sector, week, value, vintage));
+                sink.send(claimsKey(region, sector), claimsJson(region, sector, week, value, vintage));
                 weekly++;
                 records++;
                 if (random.nextDouble() < badShare) {
-                    sink.send(key(region), broken(random.nextInt(4), region, sector, week, vintage));
+                    sink.send(rateKey(region, sector), broken(random.nextInt(4), region, sector, week, vintage));
                     bad++;
                     records++;
                 }
@@ -173,13 +175,29 @@ final class Workload {
         return firstMonth.plusMonths(m + 1).withDayOfMonth(17);
     }
 
-    static byte[] key(String region) {
-        return region.getBytes(StandardCharsets.UTF_8);
+    /**
+     * The Kafka key of a series' records, {@link SeriesKey#kafkaKey} as {@code laborwatch replay}
+     * writes it: the job refuses a keyed record whose key is not its series' ({@code key_mismatch}).
+     */
+    static byte[] key(String indicator, String region, String sector, String adjustment) {
+        return new SeriesKey(indicator, region, sector, adjustment).kafkaKey().getBytes(StandardCharsets.UTF_8);
+    }
+
+    static byte[] rateKey(String region, String sector) {
+        return key("unemployment_rate", region, sector, "sa");
+    }
+
+    static byte[] claimsKey(String region, String sector) {
+        return key("initial_claims", region, sector, "nsa");
     }
 
     static byte[] rateJson(String region, String sector, LocalDate period, int tenths, String vintage) {
+        return rateJson(region, sector, period, tenths, vintage, "sa");
+    }
+
+    static byte[] rateJson(String region, String sector, LocalDate period, int tenths, String vintage, String adjustment) {
         return ("{\"indicator\":\"unemployment_rate\",\"region\":\"" + region + "\",\"sector\":\"" + sector
-                + "\",\"adjustment\":\"sa\",\"frequency\":\"monthly\",\"period\":\"" + period + "\",\"value\":"
+                + "\",\"adjustment\":\"" + adjustment + "\",\"frequency\":\"monthly\",\"period\":\"" + period + "\",\"value\":"
                 + (tenths / 10) + "." + (tenths % 10) + ",\"unit\":\"percent\",\"source\":\"bls.laus\",\"vintage\":\""
                 + vintage + "\"}").getBytes(StandardCharsets.UTF_8);
     }

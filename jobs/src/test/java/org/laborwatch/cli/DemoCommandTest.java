@@ -93,6 +93,27 @@ class DemoCommandTest {
                 Files.readString(OUT.resolve("triggers.jsonl"), StandardCharsets.UTF_8));
     }
 
+    /**
+     * The roll-ups flush at a deadline (issue #13), and Flink drops pending processing-time timers
+     * when a bounded input ends: the final-watermark flush must still write the last periods. Each
+     * policy's last ENTER or EXIT period has its regions_on point in metrics.lp.
+     */
+    @Test
+    void everyPolicysLastTransitionPeriodHasItsRollUpPoint() throws Exception {
+        String metrics = Files.readString(OUT.resolve("metrics.lp"), StandardCharsets.UTF_8);
+        java.util.Map<String, LocalDate> lastTransition = new java.util.TreeMap<>();
+        events.stream().filter(e -> e.transition() == Transition.ENTER || e.transition() == Transition.EXIT)
+                .forEach(e -> lastTransition.merge(e.policy(), e.period(), (a, b) -> a.isAfter(b) ? a : b));
+        assertTrue(!lastTransition.isEmpty());
+        lastTransition.forEach((policy, period) -> {
+            String series = "metric=" + org.laborwatch.rollup.RegionsOnRollup.REGIONS_ON + ",region=US,sector="
+                    + org.laborwatch.rollup.RegionsOnRollup.SECTOR_PREFIX + policy + " ";
+            long nanos = period.atStartOfDay(java.time.ZoneOffset.UTC).toInstant().toEpochMilli() * 1_000_000L;
+            assertTrue(metrics.lines().anyMatch(l -> l.contains(series) && l.endsWith(" " + nanos)),
+                    "no roll-up point of " + policy + " for its last transition period " + period);
+        });
+    }
+
     @Test
     void triggersFileIsSortedByPeriod() {
         for (int i = 1; i < events.size(); i++) {

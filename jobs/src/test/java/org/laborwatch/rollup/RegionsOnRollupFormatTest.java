@@ -40,6 +40,13 @@ class RegionsOnRollupFormatTest {
         return r;
     }
 
+    /** The representative state and one event recorded but not yet flushed (what version 3 adds). */
+    static RegionsOnRollup representativeWithUnflushed() {
+        RegionsOnRollup r = representative();
+        r.record(event("US-AZ", "2020-11-21", Transition.EXIT), Frequency.WEEKLY);
+        return r;
+    }
+
     static RegionsOnRollup decode(byte[] bytes) throws IOException {
         return RegionsOnRollup.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
     }
@@ -55,14 +62,25 @@ class RegionsOnRollupFormatTest {
     }
 
     @Test
+    void version3BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        RegionsOnRollup back = decode(GoldenBytes.read("regions-on-rollup-v3.bin"));
+        assertEquals(representativeWithUnflushed(), back);
+        assertTrue(back.hasUnflushed());
+    }
+
+    @Test
     void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
-        GoldenBytes.assertEncodesTo("regions-on-rollup-v2.bin", GoldenBytes.bytes(representative()::writeTo));
+        GoldenBytes.assertEncodesTo("regions-on-rollup-v3.bin", GoldenBytes.bytes(representativeWithUnflushed()::writeTo));
     }
 
     @Test
     void stateReadFromAnOlderVersionIsWrittenInTheCurrentOne() throws IOException {
-        assertArrayEquals(GoldenBytes.read("regions-on-rollup-v2.bin"),
-                GoldenBytes.bytes(decode(GoldenBytes.read("regions-on-rollup-v1.bin"))::writeTo));
+        for (String old : new String[] {"regions-on-rollup-v1.bin", "regions-on-rollup-v2.bin"}) {
+            byte[] rewritten = GoldenBytes.bytes(decode(GoldenBytes.read(old))::writeTo);
+            assertEquals(3, rewritten[0], old + " rewritten");
+            assertArrayEquals(GoldenBytes.bytes(representative()::writeTo), rewritten, old + " rewritten");
+            assertEquals(representative(), decode(rewritten), old + " rewritten and read back");
+        }
     }
 
     @Test

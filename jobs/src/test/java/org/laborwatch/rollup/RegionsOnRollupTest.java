@@ -57,6 +57,42 @@ class RegionsOnRollupTest {
         assertTrue(out.stream().allMatch(p -> p.region().equals("US") && p.sector().equals("policy:eb-iur")));
     }
 
+    /**
+     * Issue #13 item 2: a replay of whole histories, region after region, recorded and flushed once,
+     * writes each point at most once per metric, and the final values are those of flushing after
+     * every event (which writes the late periods once per event of every region).
+     */
+    @Test
+    void oneFlushAfterAReplayWritesEachPointOnceWithTheSameFinalValues() {
+        List<TriggerEvent> replay = new ArrayList<>();
+        for (String region : List.of("US-AZ", "US-NE")) {
+            LocalDate week = LocalDate.parse("2020-01-04");
+            for (int cycle = 0; cycle < 20; cycle++) {
+                replay.add(event(region, week.toString(), Transition.ENTER));
+                replay.add(event(region, week.plusWeeks(3 + cycle % 4).toString(), Transition.EXIT));
+                week = week.plusWeeks(10);
+            }
+        }
+        RegionsOnRollup eager = new RegionsOnRollup();
+        List<MetricPoint> eagerOut = new ArrayList<>();
+        replay.forEach(e -> eagerOut.addAll(eager.onEvent(e, Frequency.WEEKLY, WEIGHTS)));
+        RegionsOnRollup deferred = new RegionsOnRollup();
+        replay.forEach(e -> assertTrue(deferred.record(e, Frequency.WEEKLY)));
+        assertTrue(deferred.hasUnflushed());
+        List<MetricPoint> flushed = deferred.flush("eb-iur", WEIGHTS);
+        assertTrue(!deferred.hasUnflushed());
+        assertTrue(deferred.flush("eb-iur", WEIGHTS).isEmpty(), "nothing left to flush");
+
+        Map<String, Long> writesPerPoint = new TreeMap<>();
+        flushed.forEach(p -> writesPerPoint.merge(p.metric() + "@" + p.period(), 1L, Long::sum));
+        assertEquals(flushed.size(), writesPerPoint.size(), "each point written once: " + writesPerPoint);
+        Map<String, Long> eagerWrites = new TreeMap<>();
+        eagerOut.forEach(p -> eagerWrites.merge(p.metric() + "@" + p.period(), 1L, Long::sum));
+        assertTrue(eagerWrites.values().stream().anyMatch(n -> n > 1), "the per-event roll-up rewrites points");
+        assertEquals(latest(eagerOut, RegionsOnRollup.REGIONS_ON), latest(flushed, RegionsOnRollup.REGIONS_ON));
+        assertEquals(latest(eagerOut, RegionsOnRollup.SHARE), latest(flushed, RegionsOnRollup.SHARE));
+    }
+
     @Test
     void tierChangesDoNotMoveTheCountAndStateSurvivesItsBinaryForm() throws Exception {
         RegionsOnRollup r = new RegionsOnRollup();
