@@ -168,7 +168,7 @@ class DeploymentManifestsTest {
         ShippedFlinkSettings shipped = new ShippedFlinkSettings(ROOT);
         Map<String, String> jobManager = ShippedFlinkSettings.only(shipped.compose("jobmanager"), ShippedFlinkSettings.RECOVERY);
         // The values docs/operations.md explains and MultiProcessClusterIT measures (recovery under 10 s).
-        assertEquals("1s", jobManager.get("heartbeat.interval"), jobManager.toString());
+        assertEquals("500ms", jobManager.get("heartbeat.interval"), jobManager.toString());
         assertEquals("exponential-delay", jobManager.get("restart-strategy.type"), jobManager.toString());
         assertEquals(jobManager, ShippedFlinkSettings.only(shipped.k8s(), ShippedFlinkSettings.RECOVERY));
         // A TaskManager watches the JobManager with its own heartbeat settings.
