@@ -115,18 +115,11 @@ public final class DeliverWebhooks extends KeyedBroadcastProcessFunction<String,
 
     @Override
     public void processBroadcastElement(SubscriberUpdate update, Context ctx, Collector<DeliveryAttempt> out) throws Exception {
-        var state = ctx.getBroadcastState(SubscriberDescriptors.SUBSCRIBER_UPDATES);
-        SubscriberBook.Decision d = book.offer(update, id -> {
-            try {
-                return state.get(id);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, System.getenv());
+        SubscriberBook.Decision d = SubscriberDescriptors.apply(book, update,
+                ctx.getBroadcastState(SubscriberDescriptors.SUBSCRIBER_UPDATES));
         if (!d.applied()) {
             return; // the fan-out acknowledges; the definition in effect stays
         }
-        state.put(d.id(), update.text());
         // A new version serves a paused subscriber again; its next event starts it.
         ctx.applyToKeyedState(descriptor(), (key, keyed) -> {
             Outbox box = keyed.value();

@@ -50,17 +50,8 @@ public final class FanOutToSubscribers extends BroadcastProcessFunction<String, 
 
     @Override
     public void processBroadcastElement(SubscriberUpdate update, Context ctx, Collector<Delivery> out) throws Exception {
-        var state = ctx.getBroadcastState(SubscriberDescriptors.SUBSCRIBER_UPDATES);
-        SubscriberBook.Decision d = book.offer(update, id -> {
-            try {
-                return state.get(id);
-            } catch (Exception ex) {
-                throw new IllegalStateException(ex);
-            }
-        }, System.getenv());
-        if (d.applied()) {
-            state.put(d.id(), update.text());
-        }
+        SubscriberBook.Decision d = SubscriberDescriptors.apply(book, update,
+                ctx.getBroadcastState(SubscriberDescriptors.SUBSCRIBER_UPDATES));
         if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
             ctx.output(SubscriberDescriptors.ACKS, SubscriberAck.of(d));
         }

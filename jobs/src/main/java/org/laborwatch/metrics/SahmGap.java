@@ -100,15 +100,27 @@ public final class SahmGap implements Metric {
             return Optional.of(MetricPoint.unavailable(NAME, INDICATOR, region, sector, Frequency.MONTHLY, t,
                     "unemployment_rate (sa) missing for " + months(missing), vintage));
         }
-        // rates[i] is month t-14+i; S(k) for k = t-12..t uses rates[k-2..k] in window indices 2..14.
-        BigDecimal minPrior = null;
-        for (int k = 2; k < WINDOW; k++) {
-            BigDecimal s = rates[k - 2].add(rates[k - 1]).add(rates[k]);
-            minPrior = minPrior == null || s.compareTo(minPrior) < 0 ? s : minPrior;
+        BigDecimal[] sums = threeMonthSums(rates);
+        BigDecimal minPrior = sums[0];
+        for (int k = 1; k < sums.length - 1; k++) {
+            minPrior = sums[k].compareTo(minPrior) < 0 ? sums[k] : minPrior;
         }
-        BigDecimal current = rates[WINDOW - 2].add(rates[WINDOW - 1]).add(rates[WINDOW]);
+        BigDecimal current = sums[sums.length - 1];
         BigDecimal gap = current.subtract(minPrior).divide(THREE, gapScale(rates), RoundingMode.HALF_UP);
         return Optional.of(MetricPoint.ok(NAME, INDICATOR, region, sector, Frequency.MONTHLY, t, gap, vintage));
+    }
+
+    /**
+     * The three-month sums of a 15-month window ({@code rates[i]} is month t−14+i): the sums ending
+     * in each of the 12 months before t, oldest first, then the sum ending in t. Sums rather than
+     * averages, so the comparison stays exact and one division rounds the gap.
+     */
+    static BigDecimal[] threeMonthSums(BigDecimal[] rates) {
+        BigDecimal[] sums = new BigDecimal[rates.length - 2];
+        for (int k = 2; k < rates.length; k++) {
+            sums[k - 2] = rates[k - 2].add(rates[k - 1]).add(rates[k]);
+        }
+        return sums;
     }
 
     /** max(p, 1) + 1, with p the most decimals a rate in the window carries (trailing zeros do not count). */

@@ -101,12 +101,13 @@ public final class VacancyGap implements Metric {
             return Optional.of(MetricPoint.unavailable(NAME, OPENINGS, region, sector, Frequency.MONTHLY, t,
                     "job-openings rate missing: " + String.join(", ", missing), vintage));
         }
-        BigDecimal maxPrior = null;
-        for (int k = 2; k < WINDOW; k++) {
-            BigDecimal s = rates[k - 2].add(rates[k - 1]).add(rates[k]);
-            maxPrior = maxPrior == null || s.compareTo(maxPrior) > 0 ? s : maxPrior;
+        // The mirror of the Sahm gap: the highest prior three-month level minus the current one.
+        BigDecimal[] sums = SahmGap.threeMonthSums(rates);
+        BigDecimal maxPrior = sums[0];
+        for (int k = 1; k < sums.length - 1; k++) {
+            maxPrior = sums[k].compareTo(maxPrior) > 0 ? sums[k] : maxPrior;
         }
-        BigDecimal current = rates[WINDOW - 2].add(rates[WINDOW - 1]).add(rates[WINDOW]);
+        BigDecimal current = sums[sums.length - 1];
         BigDecimal gap = maxPrior.subtract(current).divide(THREE, 2, RoundingMode.HALF_UP);
         return Optional.of(MetricPoint.ok(NAME, OPENINGS, region, sector, Frequency.MONTHLY, t, gap, vintage));
     }
