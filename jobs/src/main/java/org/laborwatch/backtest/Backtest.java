@@ -57,6 +57,8 @@ public final class Backtest {
     private LocalDate recessionCoverageStart;
     private LocalDate recessionCoverageEnd;
     private final Set<String> read;
+    /** The policies that read each metric, in policy order ({@link Policy#metrics} builds its set per call). */
+    private final Map<String, List<Policy>> readers = new HashMap<>();
     private long observations;
     private final Set<SeriesId> seriesRead = new TreeSet<>();
     private final Set<String> metricsComputed = new TreeSet<>();
@@ -89,6 +91,9 @@ public final class Backtest {
         Set<String> metrics = new TreeSet<>();
         policies.forEach(p -> metrics.addAll(p.metrics()));
         this.read = metrics;
+        for (Policy p : this.policies) {
+            p.metrics().forEach(m -> readers.computeIfAbsent(m, k -> new ArrayList<>()).add(p));
+        }
         this.releases = realTime ? new HashMap<>() : null;
     }
 
@@ -224,8 +229,8 @@ public final class Backtest {
         } else {
             series.computeIfAbsent(seriesKey, k -> new TreeMap<>()).remove(point.period());
         }
-        for (Policy p : policies) {
-            if (!p.reads(point)) {
+        for (Policy p : readers.getOrDefault(point.metric(), List.of())) {
+            if (!p.scope().covers(point.region(), point.sector())) {
                 continue;
             }
             String key = TriggerKey.of(p.id(), point.region(), point.sector());

@@ -155,19 +155,41 @@ public final class DisruptionIndex implements Metric {
     }
 
     /**
-     * Each component's point by month, kept with the region's data across observations (see
-     * {@link RegionSeries#derive}). Every index month reads its component months and the
-     * {@code baselineMonths} before; recomputing them for each observation was most of the
-     * backtest of postings and claims. A change of the data at some periods drops the months whose
-     * component points read them ({@link #lookbackDays}); anything else starts the cache over.
+     * Each component's point by month, and the baseline of each index month, kept with the region's
+     * data across observations (see {@link RegionSeries#derive}). Every index month reads its
+     * component months and the {@code baselineMonths} before; recomputing them, and the mean and
+     * standard deviation of each baseline, for each observation was most of the backtest's time (a
+     * day of state postings re-scored five months of 36-month baselines).
+     *
+     * <p>A change of the data at some periods marks the component months whose points read them
+     * ({@link #lookbackDays}) stale, keeping their old points; a stale month is recomputed when it is
+     * next read, and only if its point differs do the baselines that read it go (the
+     * {@code baselineMonths} after it). A daily posting marks a year of months stale, but changes
+     * the point of few of them, so most baselines stay. Anything else starts the cache over.
      */
     private static final class ComponentMonths {
         long validAt;
         String region;
-        final List<java.util.TreeMap<LocalDate, Optional<MetricPoint>>> byComponent = new ArrayList<>();
+        final List<ComponentCache> byComponent = new ArrayList<>();
     }
 
-    /** The component months of the data as they are now. */
+    /** One component's cached months, the stale ones among them, and the baselines computed from them. */
+    private static final class ComponentCache {
+        final java.util.TreeMap<LocalDate, Optional<MetricPoint>> months = new java.util.TreeMap<>();
+        final java.util.TreeSet<LocalDate> stale = new java.util.TreeSet<>();
+        final java.util.TreeMap<LocalDate, Baseline> baselines = new java.util.TreeMap<>();
+    }
+
+    /**
+     * The baseline of a component at an index month: the mean and population standard deviation of
+     * its points over the {@code baselineMonths} before, and their newest vintage; {@link #NONE}
+     * when the component is skipped that month (fewer months with a value, or sd 0).
+     */
+    private record Baseline(BigDecimal mean, BigDecimal sd, LocalDate vintage) {
+        static final Baseline NONE = new Baseline(null, null, null);
+    }
+
+    /** The component months of the data as they are now (stale months marked, not yet recomputed). */
     private ComponentMonths componentMonths(RegionSeries data, String region) {
         ComponentMonths cm = data.derived(this) instanceof ComponentMonths c ? c : null;
         if (cm == null || !region.equals(cm.region)) {
@@ -177,14 +199,16 @@ public final class DisruptionIndex implements Metric {
             data.derive(this, cm);
         } else if (cm.validAt != data.modifications()) {
             ComponentMonths target = cm;
+            long[] lookback = lookbackDays();
             List<Component> components = config.components();
-            boolean known = data.changesSince(cm.validAt, (from, to) -> {
+            boolean known = data.changesSince(cm.validAt, (id, from, to) -> {
                 for (int ci = 0; ci < target.byComponent.size(); ci++) {
-                    if (lookbackDays(components.get(ci)) < 0) {
+                    if (lookback[ci] < 0 || !reads(components.get(ci), id)) {
                         continue;
                     }
-                    LocalDate last = firstOfMonth(to.plusDays(lookbackDays(components.get(ci))));
-                    target.byComponent.get(ci).subMap(firstOfMonth(from), true, last, true).clear();
+                    ComponentCache cc = target.byComponent.get(ci);
+                    LocalDate last = firstOfMonth(to.plusDays(lookback[ci]));
+                    cc.stale.addAll(cc.months.subMap(firstOfMonth(from), true, last, true).keySet());
                 }
             });
             if (!known) {
@@ -193,15 +217,29 @@ public final class DisruptionIndex implements Metric {
             cm.validAt = data.modifications();
         }
         while (cm.byComponent.size() < config.components().size()) {
-            cm.byComponent.add(new java.util.TreeMap<>());
+            cm.byComponent.add(new ComponentCache());
         }
         return cm;
+    }
+
+    /** {@link #lookbackDays(Component)} of each component, computed once. */
+    private transient long[] lookbackDays;
+
+    private long[] lookbackDays() {
+        if (lookbackDays == null) {
+            long[] l = new long[config.components().size()];
+            for (int i = 0; i < l.length; i++) {
+                l[i] = lookbackDays(config.components().get(i));
+            }
+            lookbackDays = l;
+        }
+        return lookbackDays;
     }
 
     /**
      * How far back, in days, a component's point reads its input series: its metric's window in
      * periods of the input's frequency, and a month for the point's own month and rounding; -1 for
-     * a metric whose reach is not known this way (then its months are not cached).
+     * a metric whose reach is not known this way (then neither its months nor its baselines are cached).
      */
     private static long lookbackDays(Component c) {
         if (!(c.metric() instanceof LaggedMetric) && !(c.metric() instanceof SahmGap)) {
@@ -222,16 +260,75 @@ public final class DisruptionIndex implements Metric {
 
     /** {@link #monthly} through the region's cache of component months. */
     private Optional<MetricPoint> monthly(ComponentMonths cm, RegionSeries data, int component, String region, LocalDate m) {
-        if (lookbackDays(config.components().get(component)) < 0) {
+        if (lookbackDays()[component] < 0) {
             return monthly(config.components().get(component), data, region, m);
         }
-        java.util.TreeMap<LocalDate, Optional<MetricPoint>> byMonth = cm.byComponent.get(component);
-        Optional<MetricPoint> p = byMonth.get(m);
-        if (p == null) {
-            p = monthly(config.components().get(component), data, region, m);
-            byMonth.put(m, p);
+        ComponentCache cc = cm.byComponent.get(component);
+        Optional<MetricPoint> held = cc.months.get(m);
+        if (held != null && !cc.stale.contains(m)) {
+            return held;
+        }
+        Optional<MetricPoint> p = monthly(config.components().get(component), data, region, m);
+        cc.months.put(m, p);
+        if (held != null) {
+            cc.stale.remove(m);
+            if (!p.equals(held)) {
+                // The baselines that read this month: the baselineMonths after it.
+                cc.baselines.subMap(m, false, m.plusMonths(config.baselineMonths()), true).clear();
+            }
         }
         return p;
+    }
+
+    /** The component's baseline at index month t, through the region's cache. */
+    private Baseline baseline(ComponentMonths cm, RegionSeries data, int component, String region, LocalDate t) {
+        if (lookbackDays()[component] < 0) {
+            return computeBaseline(cm, data, component, region, t);
+        }
+        ComponentCache cc = cm.byComponent.get(component);
+        int n = config.baselineMonths();
+        // Recompute the stale months the baseline reads first: a changed one drops the cached baseline.
+        for (LocalDate m : List.copyOf(cc.stale.subSet(t.minusMonths(n), true, t, false))) {
+            monthly(cm, data, component, region, m);
+        }
+        Baseline b = cc.baselines.get(t);
+        if (b == null) {
+            b = computeBaseline(cm, data, component, region, t);
+            cc.baselines.put(t, b);
+        }
+        return b;
+    }
+
+    private Baseline computeBaseline(ComponentMonths cm, RegionSeries data, int component, String region, LocalDate t) {
+        int n = config.baselineMonths();
+        List<BigDecimal> base = new ArrayList<>();
+        LocalDate baseVintage = null;
+        for (int k = 1; k <= n; k++) {
+            Optional<MetricPoint> b = monthly(cm, data, component, region, t.minusMonths(k));
+            if (b.isEmpty() || !b.get().isAvailable()) {
+                break;
+            }
+            base.add(b.get().value());
+            baseVintage = Vintages.newest(baseVintage, b.get().vintage());
+        }
+        if (base.size() < n) {
+            return Baseline.NONE;
+        }
+        BigDecimal mean = BigDecimal.ZERO;
+        for (BigDecimal b : base) {
+            mean = mean.add(b);
+        }
+        mean = mean.divide(BigDecimal.valueOf(n), MC);
+        BigDecimal var = BigDecimal.ZERO;
+        for (BigDecimal b : base) {
+            BigDecimal d = b.subtract(mean);
+            var = var.add(d.multiply(d));
+        }
+        var = var.divide(BigDecimal.valueOf(n), MC);
+        if (var.signum() == 0) {
+            return Baseline.NONE;
+        }
+        return new Baseline(mean, var.sqrt(MC), baseVintage);
     }
 
     public DisruptionIndex(Config config) {
@@ -423,34 +520,13 @@ public final class DisruptionIndex implements Metric {
             int ci = present.get(i);
             Component c = config.components().get(ci);
             MetricPoint x = current.get(i);
-            List<BigDecimal> base = new ArrayList<>();
-            LocalDate baseVintage = null;
-            for (int k = 1; k <= n; k++) {
-                Optional<MetricPoint> b = monthly(cm, data, ci, region, t.minusMonths(k));
-                if (b.isEmpty() || !b.get().isAvailable()) {
-                    break;
-                }
-                base.add(b.get().value());
-                baseVintage = Vintages.newest(baseVintage, b.get().vintage());
-            }
-            if (base.size() < n) {
+            Baseline base = baseline(cm, data, ci, region, t);
+            if (base == Baseline.NONE) {
                 continue;
             }
-            BigDecimal mean = BigDecimal.ZERO;
-            for (BigDecimal b : base) {
-                mean = mean.add(b);
-            }
-            mean = mean.divide(BigDecimal.valueOf(n), MC);
-            BigDecimal var = BigDecimal.ZERO;
-            for (BigDecimal b : base) {
-                BigDecimal d = b.subtract(mean);
-                var = var.add(d.multiply(d));
-            }
-            var = var.divide(BigDecimal.valueOf(n), MC);
-            if (var.signum() == 0) {
-                continue;
-            }
-            BigDecimal z = x.value().subtract(mean).divide(var.sqrt(MC), MC).multiply(BigDecimal.valueOf(c.sign()));
+            BigDecimal mean = base.mean();
+            LocalDate baseVintage = base.vintage();
+            BigDecimal z = x.value().subtract(mean).divide(base.sd(), MC).multiply(BigDecimal.valueOf(c.sign()));
             weighted = weighted.add(z.multiply(c.weight()));
             weights = weights.add(c.weight());
             vintage = Vintages.newest(vintage, Vintages.newest(x.vintage(), baseVintage));

@@ -34,6 +34,12 @@ public final class RegionSeries {
     private final Map<SeriesId, Series> series = new TreeMap<>();
 
     /**
+     * The same series by hash, for lookups: metrics look series up by id for every period they
+     * read, and the tree's string comparisons were a sixth of a backtest. The tree keeps the order.
+     */
+    private final transient Map<SeriesId, Series> byId = new java.util.HashMap<>();
+
+    /**
      * Changes with every upsert; not state (neither written nor compared). Lets a metric keep
      * values derived from this object's data for as long as the data do not change.
      */
@@ -95,10 +101,11 @@ public final class RegionSeries {
         if (tooOld(o, horizon)) {
             return Upsert.TOO_OLD;
         }
-        Series s = series.get(id);
+        Series s = byId.get(id);
         if (s == null) {
             s = new Series(o.frequency());
             series.put(id, s);
+            byId.put(id, s);
             seriesChanged = modifications;
         }
         if (s.firstSeen == null || o.period().isBefore(s.firstSeen)) {
@@ -119,30 +126,30 @@ public final class RegionSeries {
                     return Upsert.CONFLICT_KEPT;
                 }
                 s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
-                changed(o.period(), o.period());
+                changed(id, o.period(), o.period());
                 return Upsert.CONFLICT_REPLACED;
             }
             if (byVintage == 0 || byValue == 0) {
                 if (byVintage > 0) {
                     s.values.put(o.period(), new SeriesValue(held.value(), o.vintage()));
-                    changed(o.period(), o.period());
+                    changed(id, o.period(), o.period());
                 }
                 return Upsert.UNCHANGED;
             }
             s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
-            changed(o.period(), o.period());
+            changed(id, o.period(), o.period());
             return Upsert.REVISED;
         }
         // A new newest period also moves the series' end: every period up to it is now inside its range.
         LocalDate last = s.values.isEmpty() ? null : s.values.lastKey();
-        changed(last == null || !o.period().isAfter(last) ? o.period() : last, o.period());
+        changed(id, last == null || !o.period().isAfter(last) ? o.period() : last, o.period());
         s.values.put(o.period(), new SeriesValue(o.value(), o.vintage()));
         LocalDate own = s.settledLatest();
         if (own != null) {
             LocalDate from = anchor == null || anchor.isAfter(own) ? own : anchor;
             NavigableMap<LocalDate, SeriesValue> trimmed = s.values.headMap(s.frequency.plus(from, -retention), false);
             if (!trimmed.isEmpty()) {
-                changed(trimmed.firstKey(), trimmed.lastKey());
+                changed(id, trimmed.firstKey(), trimmed.lastKey());
                 trimmed.clear();
             }
         }
@@ -154,24 +161,31 @@ public final class RegionSeries {
      * than {@code horizon} periods before its series' settled newest period.
      */
     public boolean tooOld(Observation o, int horizon) {
-        Series s = series.get(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
+        Series s = byId.get(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
         LocalDate settled = s == null ? null : s.settledLatest();
         return settled != null && o.period().isBefore(s.frequency.plus(settled, -horizon));
     }
 
-    /** Records that the months from {@code from} to {@code to} changed at this modification. */
-    private void changed(LocalDate from, LocalDate to) {
+    /** Records that the months from {@code from} to {@code to} of a series changed at this modification. */
+    private void changed(SeriesId id, LocalDate from, LocalDate to) {
         for (long m = epochMonth(from), last = epochMonth(to); m <= last; m++) {
             monthChanged.put(m, modifications);
         }
-        changeLog.addLast(new Change(modifications, from, to));
+        changeLog.addLast(new Change(modifications, id, from, to));
         while (changeLog.size() > CHANGE_LOG) {
             logCutAt = changeLog.removeFirst().at();
         }
     }
 
-    /** One change: the periods from and to (inclusive) changed at modification {@code at}. */
-    private record Change(long at, LocalDate from, LocalDate to) {}
+    /** One change: the periods from and to (inclusive) of a series changed at modification {@code at}. */
+    private record Change(long at, SeriesId series, LocalDate from, LocalDate to) {}
+
+    /** A change of some periods of one series, as {@link #changesSince} reports it. */
+    @FunctionalInterface
+    public interface ChangeListener {
+        /** The periods {@code from} to {@code to} (inclusive) of {@code series} changed. */
+        void changed(SeriesId series, LocalDate from, LocalDate to);
+    }
 
     /**
      * Changes kept for {@link #changesSince}; a cache older than them starts over. Caches catch up
@@ -183,13 +197,13 @@ public final class RegionSeries {
     private transient long logCutAt;
 
     /**
-     * Calls {@code changed} with the first and last period of each change made after modification
+     * Calls {@code changed} with the series and the first and last period of each change made after modification
      * {@code since} (a value stored, a series' range moving, trimming), oldest first, for caches of
      * values derived from some periods; returns false, having called nothing, when that is not
      * known (the set of series or a series' start changed, or the log no longer reaches back so
      * far): the cache must then start over. Not state: a restored object knows nothing before it.
      */
-    public boolean changesSince(long since, java.util.function.BiConsumer<LocalDate, LocalDate> changed) {
+    public boolean changesSince(long since, ChangeListener changed) {
         if (seriesChanged > since || logCutAt > since) {
             return false;
         }
@@ -202,7 +216,7 @@ public final class RegionSeries {
             }
             newer.addFirst(c);
         }
-        newer.forEach(c -> changed.accept(c.from(), c.to()));
+        newer.forEach(c -> changed.changed(c.series(), c.from(), c.to()));
         return true;
     }
 
@@ -250,31 +264,31 @@ public final class RegionSeries {
 
     /** The value of a series at a period, or null. */
     public SeriesValue get(SeriesId id, LocalDate period) {
-        Series s = series.get(id);
+        Series s = byId.get(id);
         return s == null ? null : s.values.get(period);
     }
 
     /** The newest period of a series, or null if it has none. */
     public LocalDate latest(SeriesId id) {
-        Series s = series.get(id);
+        Series s = byId.get(id);
         return s == null || s.values.isEmpty() ? null : s.values.lastKey();
     }
 
     /** The newest period the revision horizon counts back from (see {@link Series#settledLatest}), or null. */
     public LocalDate settledLatest(SeriesId id) {
-        Series s = series.get(id);
+        Series s = byId.get(id);
         return s == null ? null : s.settledLatest();
     }
 
     /** The first period ever seen of a series (history before it was never published), or null. */
     public LocalDate firstSeen(SeriesId id) {
-        Series s = series.get(id);
+        Series s = byId.get(id);
         return s == null ? null : s.firstSeen;
     }
 
     /** The frequency of a series, or null if it has none. */
     public Frequency frequency(SeriesId id) {
-        Series s = series.get(id);
+        Series s = byId.get(id);
         return s == null ? null : s.frequency;
     }
 
@@ -340,6 +354,7 @@ public final class RegionSeries {
                 s.values.put(period, new SeriesValue(value, LocalDate.ofEpochDay(in.readInt())));
             }
             r.series.put(id, s);
+            r.byId.put(id, s);
         }
         return r;
     }
