@@ -122,8 +122,9 @@ abstract class OccupationShareMetric implements Metric {
 
     @Override
     public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
-        List<SeriesId> ids = groups(data);
-        LocalDate latest = latest(data, ids);
+        Frame f = frame(data);
+        List<SeriesId> ids = f.ids;
+        LocalDate latest = f.latest;
         if (latest == null) {
             return List.of();
         }
@@ -180,14 +181,68 @@ abstract class OccupationShareMetric implements Metric {
         return s;
     }
 
+    /**
+     * What every month of the data as they are now reads besides its own values (the groups, the
+     * newest and first month), and the points computed per month, kept with the region's data (see
+     * {@link RegionSeries#derive}). An ETA 203 row is 24 observations, one per group, and each
+     * recomputed the month before (which may have become complete) over every group: a month's
+     * point is now reused while its own values, the baseline year and the newest month are as they
+     * were when it was computed.
+     */
+    private static final class Frame {
+        long at = -1;
+        List<SeriesId> ids;
+        LocalDate latest;
+        LocalDate earliest;
+        final Map<LocalDate, Computed> months = new java.util.HashMap<>();
+    }
+
+    /** A month's point, the modification count it was computed at and the newest month it saw. */
+    private record Computed(Optional<MetricPoint> point, long at, LocalDate latest, String region) {}
+
+    /** The key of this metric's frame in the region's derived values (the baseline is under the metric itself). */
+    private record FrameKey(OccupationShareMetric metric) {}
+
+    private Frame frame(RegionSeries data) {
+        FrameKey key = new FrameKey(this);
+        Frame f = data.derived(key) instanceof Frame x ? x : null;
+        if (f == null) {
+            f = new Frame();
+            data.derive(key, f);
+        }
+        if (f.at != data.modifications()) {
+            f.ids = groups(data);
+            f.latest = latest(data, f.ids);
+            f.earliest = earliest(data, f.ids);
+            f.at = data.modifications();
+        }
+        return f;
+    }
+
     @Override
     public Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate t) {
         if (!sector.equals(ALL)) {
             return Optional.empty();
         }
-        List<SeriesId> ids = groups(data);
-        LocalDate latest = latest(data, ids);
-        LocalDate earliest = earliest(data, ids);
+        Frame f = frame(data);
+        Computed c = f.months.get(t);
+        if (c != null && c.latest().equals(f.latest) && c.region().equals(region) && data.changedSince(t, t) <= c.at()
+                && data.changedSince(LocalDate.of(baselineYear, 1, 1), LocalDate.of(baselineYear, 12, 1)) <= c.at()) {
+            return c.point();
+        }
+        Optional<MetricPoint> p = computeMonth(data, f.ids, f.latest, f.earliest, region, t);
+        if (f.latest != null) {
+            if (f.months.size() > 2 * retentionMonths + 24) {
+                LocalDate oldest = f.latest.minusMonths(retentionMonths + 12);
+                f.months.keySet().removeIf(m -> m.isBefore(oldest));
+            }
+            f.months.put(t, new Computed(p, data.modifications(), f.latest, region));
+        }
+        return p;
+    }
+
+    private Optional<MetricPoint> computeMonth(RegionSeries data, List<SeriesId> ids, LocalDate latest,
+            LocalDate earliest, String region, LocalDate t) {
         if (latest == null || t.isAfter(latest) || t.isBefore(earliest)) {
             return Optional.empty();
         }
