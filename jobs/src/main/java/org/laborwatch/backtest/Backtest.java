@@ -17,6 +17,7 @@ import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.metrics.AsPublished;
+import org.laborwatch.metrics.Deferred;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.metrics.SeriesId;
@@ -62,6 +63,13 @@ public final class Backtest {
     private long observations;
     private final Set<SeriesId> seriesRead = new TreeSet<>();
     private final Set<String> metricsComputed = new TreeSet<>();
+    /**
+     * On the latest data: the composite metrics' periods waiting for their deadline, per region
+     * ({@link Deferred}: the region's input moving to another month, or results being asked for).
+     * The disruption index and the occupation shares combine many series; evaluated per input, a
+     * day of state postings re-scored every month from four months back to the region's newest.
+     */
+    private final Map<String, Deferred> deferred = new HashMap<>();
     /** Real time only: one tracker per region (regions are independent), through which points reach the policies. */
     private final Map<String, AsPublished> releases;
     /** Real time only: the newest release seen of each region's series, to refuse an older one after it. */
@@ -144,7 +152,10 @@ public final class Backtest {
             checkPublicationOrder(o);
         }
         RegionSeries data = regions.computeIfAbsent(o.region(), r -> new RegionSeries());
-        for (MetricPoint point : engine.apply(data, o).points()) {
+        // On the latest data the composite metrics wait for their deadline; in real time a release
+        // decides on what was known when it closed, so they are evaluated at once.
+        Deferred wait = releases == null ? deferred.computeIfAbsent(o.region(), r -> new Deferred()) : null;
+        for (MetricPoint point : engine.apply(data, o, wait).points()) {
             if (!read.contains(point.metric())) {
                 continue;
             }
@@ -241,6 +252,24 @@ public final class Backtest {
         }
     }
 
+    /** The end of the input so far: evaluates the composite periods still waiting, once each, and decides them in period order. */
+    private void settle() {
+        List<MetricPoint> points = new ArrayList<>();
+        deferred.forEach((region, wait) -> {
+            if (!wait.isEmpty()) {
+                points.addAll(engine.flush(regions.get(region), region, wait));
+            }
+        });
+        for (MetricPoint point : points.stream().sorted(Comparator.comparing(MetricPoint::period)
+                .thenComparing(MetricPoint::region).thenComparing(MetricPoint::sector).thenComparing(MetricPoint::metric)
+                .thenComparing(MetricPoint::indicator)).toList()) {
+            if (read.contains(point.metric())) {
+                metricsComputed.add(point.metric());
+                decide(point);
+            }
+        }
+    }
+
     /**
      * The metrics the policies read that had at least one point, available or not; the roll-ups
      * count once a source policy's events made one.
@@ -266,6 +295,7 @@ public final class Backtest {
 
     /** Every event, in period order. */
     public List<TriggerEvent> events() {
+        settle();
         List<TriggerEvent> sorted = new ArrayList<>(events);
         sorted.addAll(breadthEvents(sorted));
         sorted.sort(Comparator.comparing(TriggerEvent::period).thenComparing(TriggerEvent::policy)
@@ -353,6 +383,7 @@ public final class Backtest {
 
     /** A metric's values for one region and sector, by period (empty if never computed). */
     public NavigableMap<LocalDate, BigDecimal> series(String metric, String region, String sector) {
+        settle();
         return series.getOrDefault(metric + "|" + region + "|" + sector, new TreeMap<>());
     }
 
@@ -369,6 +400,7 @@ public final class Backtest {
 
     /** The regions in which {@code policy} decided at least one period for {@code sector}, sorted. */
     public Set<String> regions(String policy, String sector) {
+        settle();
         Set<String> regions = new TreeSet<>();
         for (String key : lastPeriods.keySet()) {
             String[] parts = key.split("\\|", -1);
@@ -381,11 +413,13 @@ public final class Backtest {
 
     /** The frequency of the periods {@code policy} decided for a region and sector, or null if none. */
     public Frequency frequency(String policy, String region, String sector) {
+        settle();
         return frequencies.get(TriggerKey.of(policy, region, sector));
     }
 
     /** The last period {@code policy} decided for a region and sector, or null if none. */
     public LocalDate lastPeriod(String policy, String region, String sector) {
+        settle();
         return lastPeriods.get(policy + "|" + region + "|" + sector);
     }
 }

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.metrics.AsPublished;
+import org.laborwatch.metrics.Deferred;
 import org.laborwatch.metrics.Metric;
 import org.laborwatch.metrics.MetricCatalogue;
 import org.laborwatch.metrics.MetricEngine;
@@ -213,11 +214,14 @@ public final class ComputeCommand implements Callable<Integer> {
         Set<String> names = new TreeSet<>();
         Set<String> series = new TreeSet<>();
         Map<String, AsPublished> trackers = new HashMap<>();
+        Map<String, Deferred> deferred = new HashMap<>();
         observations.forEach(o -> {
             series.add(MetricSupply.label(o.indicator(), o.adjustment()));
             RegionSeries data = regions.computeIfAbsent(o.region(), k -> new RegionSeries());
             AsPublished tracker = trackers.computeIfAbsent(o.region(), k -> new AsPublished());
-            for (MetricPoint p : engine.apply(data, o).points()) {
+            // Composite metrics once per month of input (Deferred); as published, each release at once.
+            Deferred wait = asPublished ? null : deferred.computeIfAbsent(o.region(), k -> new Deferred());
+            for (MetricPoint p : engine.apply(data, o, wait).points()) {
                 names.add(p.metric());
                 points.put(List.of(p.metric(), p.region(), p.sector(), p.period().toString(), p.indicator()), p);
                 if (asPublished) {
@@ -227,6 +231,12 @@ public final class ComputeCommand implements Callable<Integer> {
                         throw new AsPublishedOrderException(e.getMessage());
                     }
                 }
+            }
+        });
+        deferred.forEach((region, wait) -> {
+            for (MetricPoint p : engine.flush(regions.get(region), region, wait)) {
+                names.add(p.metric());
+                points.put(List.of(p.metric(), p.region(), p.sector(), p.period().toString(), p.indicator()), p);
             }
         });
         if (asPublished) {

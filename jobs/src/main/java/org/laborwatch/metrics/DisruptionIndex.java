@@ -345,6 +345,11 @@ public final class DisruptionIndex implements Metric {
     }
 
     @Override
+    public boolean composite() {
+        return true;
+    }
+
+    @Override
     public boolean dependsOn(SeriesId series) {
         for (Component c : config.components()) {
             if (reads(c, series)) {

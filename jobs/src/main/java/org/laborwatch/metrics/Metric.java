@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.Optional;
 import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
 
 /**
  * One metric of the catalogue (DESIGN.md, "Metrics"), computed from the series of one region and
@@ -32,6 +33,15 @@ public interface Metric extends java.io.Serializable {
      */
     default java.util.Set<SeriesId> partners(SeriesId series) {
         return java.util.Set.of();
+    }
+
+    /**
+     * Whether this metric combines many series or other metrics of a region (the disruption
+     * index, the occupation shares), so that a bounded replay evaluates it once per period at the
+     * end rather than once per input ({@link MetricEngine#apply(RegionSeries, Observation, Deferred)}).
+     */
+    default boolean composite() {
+        return false;
     }
 
     /** The sectors and periods whose value may change when {@code series} changes at {@code period}. */

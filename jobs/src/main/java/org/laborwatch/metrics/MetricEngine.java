@@ -73,22 +73,59 @@ public final class MetricEngine implements Serializable {
 
     /** Stores {@code o} in {@code data} and returns the metric points it changed. */
     public Result apply(RegionSeries data, Observation o) {
+        return apply(data, o, null);
+    }
+
+    /**
+     * Stores {@code o} in {@code data} and returns the points it changed of the metrics that are not
+     * {@linkplain Metric#composite composite}; the composite metrics' periods it touches wait in
+     * {@code deferred} (one per region) for {@link #flush}. With {@code deferred} null, as
+     * {@link #apply(RegionSeries, Observation)}: every metric at once.
+     */
+    public Result apply(RegionSeries data, Observation o, Deferred deferred) {
+        // The deadline of the waiting composite periods: the region's observations moved to another month.
+        List<MetricPoint> flushed = deferred != null && deferred.due(o.period()) ? flush(data, o.region(), deferred)
+                : List.of();
+        Result r = applyNow(data, o, deferred);
+        if (flushed.isEmpty()) {
+            return r;
+        }
+        List<MetricPoint> points = new ArrayList<>(flushed);
+        points.addAll(r.points());
+        return new Result(r.upsert(), points, r.report());
+    }
+
+    private Result applyNow(RegionSeries data, Observation o, Deferred deferred) {
         SeriesId id = new SeriesId(o.indicator(), o.sector(), o.adjustment());
+        List<Metric> all = new ArrayList<>();
         List<Metric> dependents = new ArrayList<>();
+        List<Metric> composites = new ArrayList<>();
         for (Metric m : metrics) {
             if (m.dependsOn(id)) {
-                dependents.add(m);
+                all.add(m);
+                (deferred != null && m.composite() ? composites : dependents).add(m);
             }
         }
         SeriesValue held = data.get(id, o.period());
         int periods = horizon.periods(o.source(), o.adjustment(), o.frequency());
         // An observation the upsert will refuse changes nothing: evaluating its periods first would cost,
         // for a whole old file replayed after newer data, a walk over the trimmed history per observation.
-        Map<String, MetricPoint> before = dependents.isEmpty() || data.tooOld(o, periods) ? Map.of()
+        boolean refused = data.tooOld(o, periods);
+        Map<PointKey, MetricPoint> before = dependents.isEmpty() || refused ? Map.of()
                 : evaluate(dependents, id, o.period(), data, o, reusable(data), null);
+        if (!refused) {
+            for (Metric m : composites) {
+                for (Slot slot : m.affected(id, o.period(), data)) {
+                    if (!deferred.pending(m, slot)) {
+                        deferred.touch(m, slot, m.compute(data, o.region(), slot.sector(), slot.period()));
+                    }
+                    deferred.month = deferred.month == null ? o.period().withDayOfMonth(1) : deferred.month;
+                }
+            }
+        }
         int retention = periods + window(id);
         LocalDate settled = data.settledLatest(id);
-        Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, dependents, retention));
+        Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, all, retention));
         String report = switch (upsert) {
             case TOO_OLD -> String.format("period %s of %s is older than its revision horizon: %d %s periods (%d years "
                     + "for %s %s) before %s, the series' newest settled period; replay older history into a new job "
@@ -100,19 +137,50 @@ public final class MetricEngine implements Serializable {
                     held.value().max(o.value()).toPlainString());
             default -> null;
         };
+        if (upsert.changedData()) {
+            // Before the upsert a new latest period has no inputs yet, so its points count as new.
+            for (Metric m : composites) {
+                for (Slot slot : m.affected(id, o.period(), data)) {
+                    deferred.touch(m, slot, Optional.empty());
+                    deferred.month = deferred.month == null ? o.period().withDayOfMonth(1) : deferred.month;
+                }
+            }
+        }
         if (dependents.isEmpty() || !upsert.changedData()) {
             return new Result(upsert, List.of(), report);
         }
         Evaluated evaluated = new Evaluated(data.modifications());
-        Map<String, MetricPoint> after = evaluate(dependents, id, o.period(), data, o, null, evaluated);
+        Map<PointKey, MetricPoint> after = evaluate(dependents, id, o.period(), data, o, null, evaluated);
         data.derive(this, evaluated);
         List<MetricPoint> changed = new ArrayList<>();
-        for (Map.Entry<String, MetricPoint> e : after.entrySet()) {
+        for (Map.Entry<PointKey, MetricPoint> e : after.entrySet()) {
             if (!e.getValue().equals(before.get(e.getKey()))) {
                 changed.add(e.getValue());
             }
         }
         return new Result(upsert, changed, report);
+    }
+
+    /**
+     * Evaluates the composite periods waiting in {@code deferred}, once each, and returns the
+     * points that differ from before the first observation that touched them, by period; leaves
+     * {@code deferred} empty. {@link #apply(RegionSeries, Observation, Deferred)} calls it when the
+     * region's observations move to another month; call it at the end of the input.
+     */
+    public List<MetricPoint> flush(RegionSeries data, String region, Deferred deferred) {
+        List<MetricPoint> changed = new ArrayList<>();
+        for (Map.Entry<Metric, Map<Slot, Optional<MetricPoint>>> m : deferred.before.entrySet()) {
+            for (Map.Entry<Slot, Optional<MetricPoint>> slot : m.getValue().entrySet()) {
+                Optional<MetricPoint> after = m.getKey().compute(data, region, slot.getKey().sector(), slot.getKey().period());
+                if (after.isPresent() && !after.equals(slot.getValue())) {
+                    changed.add(after.get());
+                }
+            }
+        }
+        deferred.before.clear();
+        deferred.month = null;
+        changed.sort(Deferred.FLUSH_ORDER);
+        return changed;
     }
 
     /**
@@ -172,9 +240,17 @@ public final class MetricEngine implements Serializable {
         return data.derived(this) instanceof Evaluated e && e.at == data.modifications() ? e : null;
     }
 
-    private static Map<String, MetricPoint> evaluate(List<Metric> dependents, SeriesId id, LocalDate period,
+    /**
+     * A point's identity among the points of one region: the indicator is part of it, as one
+     * metric name may be computed from several indicators (claims_4wk_avg of initial_claims and of
+     * continued_claims), by one instance each. A record, not a joined string: building and hashing
+     * that string per point was a tenth of the engine's time.
+     */
+    private record PointKey(String metric, String indicator, String sector, LocalDate period) {}
+
+    private static Map<PointKey, MetricPoint> evaluate(List<Metric> dependents, SeriesId id, LocalDate period,
             RegionSeries data, Observation o, Evaluated reuse, Evaluated record) {
-        Map<String, MetricPoint> points = new LinkedHashMap<>();
+        Map<PointKey, MetricPoint> points = new LinkedHashMap<>();
         for (Metric m : dependents) {
             // Before the upsert a new latest period has no inputs yet, so its points count as new.
             TreeSet<Slot> slots = new TreeSet<>(m.affected(id, period, data));
@@ -189,9 +265,7 @@ public final class MetricEngine implements Serializable {
                 if (computed != null) {
                     computed.put(slot, p);
                 }
-                // The indicator is part of the key: one metric name may be computed from several indicators
-                // (claims_4wk_avg of initial_claims and of continued_claims), by one instance each.
-                p.ifPresent(point -> points.put(m.name() + "@" + point.indicator() + "@" + slot.sector() + "@" + slot.period(), point));
+                p.ifPresent(point -> points.put(new PointKey(m.name(), point.indicator(), slot.sector(), slot.period()), point));
             }
         }
         return points;

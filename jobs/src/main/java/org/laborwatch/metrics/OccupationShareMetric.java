@@ -75,6 +75,11 @@ abstract class OccupationShareMetric implements Metric {
     }
 
     @Override
+    public boolean composite() {
+        return true;
+    }
+
+    @Override
     public boolean dependsOn(SeriesId series) {
         return series.is(INDICATOR, NSA) && isGroup(series.sector()) && reads(series.sector());
     }

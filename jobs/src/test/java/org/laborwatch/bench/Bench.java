@@ -754,6 +754,7 @@ public final class Bench {
         add(new Figure("reader_limit_all_bundled_files", readerS, "s", "itself (a limit)", readerS, 1.0,
                 String.format(Locale.ROOT, "%,d observations, %,.0f obs/s", read[0], read[0] / readerS)));
         long t0 = System.nanoTime();
+        long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(backtestLimitS);
         Backtest backtest = new Backtest(BundledPolicies.all(), MetricEngine.standard());
         int files = 0;
@@ -783,6 +784,12 @@ public final class Bench {
         }
         System.out.printf(Locale.ROOT, "backtest: %d policies over %d files: %,d observations, %,d events, %,d episodes%n",
                 BundledPolicies.all().size(), inputs.size(), backtest.observations(), backtest.events().size(), episodes);
+        Map<String, Long> byPolicy = new java.util.TreeMap<>();
+        backtest.events().forEach(e -> byPolicy.merge(e.policy(), 1L, Long::sum));
+        System.out.println("backtest events by policy: " + byPolicy);
+        // CPU time of the backtest's one thread: wall time on a shared machine includes waiting.
+        System.out.printf(Locale.ROOT, "backtest CPU time: %.1f s (wall %.1f s)%n",
+                (java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9, s);
         info.put("backtest", Map.of("observations", backtest.observations(), "events", backtest.events().size(),
                 "episodes", episodes));
         boolean met = stopped == null && s < 10 && s <= 3 * readerS;
