@@ -30,6 +30,10 @@ import org.laborwatch.trigger.SettlingPeriods;
  * The streaming job decides a breadth policy (issue #16 item 3) as the backtest does: the job at
  * parallelism 2 on a mini cluster and {@link Backtest} over the same LAUS state rates, 1976-2023,
  * with {@code sahm-state} and {@code sahm-breadth} (which reads sahm-state's national roll-up).
+ *
+ * <p>The job replays the file in its own order, state after state (a historical replay): every
+ * month's count of states ON changes as each state's history arrives, so a breadth decision made
+ * before the last state would differ from the backtest's, which decides on final counts.
  */
 class BreadthPipelineTest {
 
@@ -44,14 +48,15 @@ class BreadthPipelineTest {
 
     @BeforeAll
     static void runTheJobAndTheBacktest() throws Exception {
-        List<Observation> observations = new ArrayList<>(TestData.read(LAUS, "laus-state",
-                ReaderOptions.withVintage(LocalDate.of(2023, 11, 17)), o -> true));
-        // In period order, as the months are published (each period keeps file order), as BundledPoliciesBacktestTest feeds them.
-        observations.sort(Comparator.comparing(Observation::period));
+        List<Observation> observations = TestData.read(LAUS, "laus-state",
+                ReaderOptions.withVintage(LocalDate.of(2023, 11, 17)), o -> true);
         List<Policy> policies = List.of(BundledPolicies.load("sahm-state"), BundledPolicies.load("sahm-breadth"));
 
+        // The backtest in period order, as the months are published (BundledPoliciesBacktestTest).
+        List<Observation> byPeriod = new ArrayList<>(observations);
+        byPeriod.sort(Comparator.comparing(Observation::period));
         Backtest b = new Backtest(policies, MetricEngine.standard());
-        observations.forEach(b::accept);
+        byPeriod.forEach(b::accept);
         backtest = b.events();
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
