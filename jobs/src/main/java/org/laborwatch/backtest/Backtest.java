@@ -86,6 +86,8 @@ public final class Backtest {
                 }
             }
         }
+        // Breadth events are not rolled up, here as in the job: a policy over them would never decide.
+        org.laborwatch.trigger.PolicyBook.requireNoBreadthOfBreadth(policies);
         Set<String> metrics = new TreeSet<>();
         policies.forEach(p -> metrics.addAll(p.metrics()));
         this.read = metrics;

@@ -36,9 +36,21 @@ public final class PolicyBook implements Serializable {
      * @throws IllegalArgumentException for a breadth policy over another breadth policy ({@link #breadthOfBreadth})
      */
     public PolicyBook(Collection<Policy> initial) {
+        requireNoBreadthOfBreadth(initial);
         initial.forEach(p -> this.initial.put(p.id(), p));
-        for (Policy p : initial) {
-            String refusal = breadthOfBreadth(p, this.initial::get);
+    }
+
+    /**
+     * Refuses a set of policies in which one reads the national roll-ups of a breadth policy
+     * ({@link #breadthOfBreadth}): the job and the backtest would never decide it.
+     *
+     * @throws IllegalArgumentException naming both policies
+     */
+    public static void requireNoBreadthOfBreadth(Collection<Policy> policies) {
+        Map<String, Policy> byId = new HashMap<>();
+        policies.forEach(p -> byId.put(p.id(), p));
+        for (Policy p : policies) {
+            String refusal = breadthOfBreadth(p, byId::get);
             if (refusal != null) {
                 throw new IllegalArgumentException(refusal);
             }
