@@ -23,6 +23,7 @@ import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyParser;
 import org.laborwatch.readers.ReaderOptions;
 import org.laborwatch.trigger.SettlingPeriods;
 
@@ -42,6 +43,17 @@ class BreadthPipelineTest {
 
     private static final String LAUS = "bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv";
 
+    /** A breadth policy over the roll-ups of every policy (a sector pattern): here sahm-state's only. */
+    private static final String ANY_SOURCE = """
+            id: half-the-states
+            version: 1
+            scope: {regions: "US", sectors: "policy:*"}
+            enter: "regions_on >= 26"
+            exit: "regions_on < 20"
+            confirm: {enter: 2, exit: 1}
+            revisions: prospective
+            """;
+
     private static List<TriggerEvent> job;
     private static List<TriggerEvent> backtest;
     private static Duration ran;
@@ -50,7 +62,8 @@ class BreadthPipelineTest {
     static void runTheJobAndTheBacktest() throws Exception {
         List<Observation> observations = TestData.read(LAUS, "laus-state",
                 ReaderOptions.withVintage(LocalDate.of(2023, 11, 17)), o -> true);
-        List<Policy> policies = List.of(BundledPolicies.load("sahm-state"), BundledPolicies.load("sahm-breadth"));
+        List<Policy> policies = List.of(BundledPolicies.load("sahm-state"), BundledPolicies.load("sahm-breadth"),
+                PolicyParser.parse(ANY_SOURCE));
 
         // The backtest in period order, as the months are published (BundledPoliciesBacktestTest).
         List<Observation> byPeriod = new ArrayList<>(observations);
@@ -72,8 +85,9 @@ class BreadthPipelineTest {
         ran = Duration.between(start, Instant.now());
         job = triggers.results();
         System.out.println("job over " + observations.size() + " observations in " + ran.toMillis() + " ms: "
-                + of(job, "sahm-breadth").size() + " sahm-breadth and " + of(job, "sahm-state").size()
-                + " sahm-state events; backtest " + of(backtest, "sahm-breadth").size() + " and "
+                + of(job, "sahm-breadth").size() + " sahm-breadth, " + of(job, "half-the-states").size()
+                + " half-the-states and " + of(job, "sahm-state").size() + " sahm-state events; backtest "
+                + of(backtest, "sahm-breadth").size() + ", " + of(backtest, "half-the-states").size() + " and "
                 + of(backtest, "sahm-state").size());
     }
 
@@ -91,6 +105,14 @@ class BreadthPipelineTest {
         // Whole records: transition, period, effective dates, evidence, thresholds, vintage, id.
         assertEquals(expected, of(job, "sahm-breadth"), "the job ran " + ran.toMillis() + " ms; a replay longer than the settle"
                 + " deadline (" + SettlingPeriods.SETTLE + ") could decide a period before its last state arrived");
+    }
+
+    @Test
+    void aBreadthPolicyOverASectorPatternIsDecidedAsInTheBacktest() {
+        List<TriggerEvent> expected = of(backtest, "half-the-states");
+        assertFalse(expected.isEmpty());
+        assertEquals(List.of("policy:sahm-state"), expected.stream().map(TriggerEvent::sector).distinct().toList());
+        assertEquals(expected, of(job, "half-the-states"));
     }
 
     @Test
