@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
 import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
 import org.junit.jupiter.api.AfterEach;
@@ -33,10 +35,13 @@ class DecideBreadthTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(
-                new DecideBreadth(new PolicyBook(List.of(BundledPolicies.load("sahm-state"),
-                        BundledPolicies.load("sahm-breadth")))),
-                PolicyInput::key, Types.STRING, PolicyDescriptors.POLICY_UPDATES);
+        harness = ProcessFunctionTestHarnesses.forKeyedBroadcastProcessFunction(operator(), PolicyInput::key, Types.STRING,
+                PolicyDescriptors.POLICY_UPDATES);
+    }
+
+    private static DecideBreadth operator() {
+        return new DecideBreadth(new PolicyBook(List.of(BundledPolicies.load("sahm-state"),
+                BundledPolicies.load("sahm-breadth"))));
     }
 
     @AfterEach
@@ -84,6 +89,27 @@ class DecideBreadthTest {
         assertEquals(0, harness.numProcessingTimeTimers(), "no timer left once nothing is held");
         assertEquals(0, harness.numEventTimeTimers());
         assertEquals(1, keyedStateEntries(), "only the state machine's state is kept");
+    }
+
+    @Test
+    void heldPeriodsAndTheirTimerSurviveARestoreFromACheckpoint() throws Exception {
+        harness.setProcessingTime(1_000);
+        rollUp("sahm-breadth", APRIL, 44, "90.00");
+        OperatorSubtaskState checkpoint = harness.snapshot(1, 1_500);
+        harness.close();
+
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(operator(), List.of(PolicyDescriptors.POLICY_UPDATES)),
+                PolicyInput::key, Types.STRING, 1, 1, 0);
+        harness.setup();
+        harness.initializeState(checkpoint);
+        harness.open();
+        assertEquals(2, keyedStateEntries(), "the held periods and the timer's time are restored");
+        assertEquals(1, harness.numProcessingTimeTimers(), "and the timer");
+        harness.setProcessingTime(1_000 + SETTLE);
+        List<TriggerEvent> out = harness.extractOutputValues();
+        assertEquals(List.of(Transition.ENTER), out.stream().map(TriggerEvent::transition).toList());
+        assertEquals(1, keyedStateEntries());
     }
 
     @Test
