@@ -3,6 +3,7 @@ package org.laborwatch.trigger;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,7 +85,7 @@ public final class PolicyBook implements Serializable {
 
     /** Whether a policy reads national roll-ups ({@code regions_on}, {@code regions_on_share_pct}): a breadth policy. */
     public static boolean readsRollUps(Policy p) {
-        return !java.util.Collections.disjoint(p.metrics(), MetricNames.ROLL_UPS);
+        return !Collections.disjoint(p.metrics(), MetricNames.ROLL_UPS);
     }
 
     /**
