@@ -21,10 +21,10 @@ import org.laborwatch.metrics.Deferred;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.metrics.SeriesId;
-import org.laborwatch.policy.MetricNames;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.rollup.CoveredEmployment;
 import org.laborwatch.rollup.RegionsOnRollup;
+import org.laborwatch.trigger.PolicyBook;
 import org.laborwatch.trigger.TriggerEvaluator;
 import org.laborwatch.trigger.TriggerKey;
 import org.laborwatch.trigger.TriggerState;
@@ -87,15 +87,18 @@ public final class Backtest {
         policies.forEach(p -> ids.add(p.id()));
         for (Policy p : policies) {
             for (String sector : p.scope().sectors()) {
-                String source = sector.startsWith(RegionsOnRollup.SECTOR_PREFIX) ? sector.substring(RegionsOnRollup.SECTOR_PREFIX.length()) : null;
-                if (source != null && p.metrics().stream().anyMatch(MetricNames.ROLL_UPS::contains)
-                        && !ids.contains(source)) {
+                // A pattern (policy:*) reads whichever sources run; an exact source must run.
+                String source = sector.startsWith(RegionsOnRollup.SECTOR_PREFIX) && !sector.endsWith("*")
+                        ? sector.substring(RegionsOnRollup.SECTOR_PREFIX.length()) : null;
+                if (source != null && PolicyBook.readsRollUps(p) && !ids.contains(source)) {
                     // Without its source the breadth policy would see no roll-up and never decide.
                     throw new IllegalArgumentException("policy '" + p.id() + "' reads the national roll-ups of policy '"
                             + source + "', which this backtest does not run: add --policy " + source);
                 }
             }
         }
+        // Breadth events are not rolled up, here as in the job: a policy over them would never decide.
+        PolicyBook.requireNoBreadthOfBreadth(policies);
         Set<String> metrics = new TreeSet<>();
         policies.forEach(p -> metrics.addAll(p.metrics()));
         this.read = metrics;
@@ -314,19 +317,21 @@ public final class Backtest {
     private List<TriggerEvent> breadthEvents(List<TriggerEvent> direct) {
         List<TriggerEvent> out = new ArrayList<>();
         for (Policy p : policies) {
-            if (java.util.Collections.disjoint(p.metrics(), MetricNames.ROLL_UPS)) {
+            if (!PolicyBook.readsRollUps(p)) {
                 continue;
             }
             Map<String, TriggerState> breadthStates = new HashMap<>();
-            for (String sector : p.scope().sectors()) {
-                if (!sector.startsWith(RegionsOnRollup.SECTOR_PREFIX) || sector.endsWith("*")) {
+            // Every source the policy's scope covers (policy:<id> or a pattern such as policy:*), as the
+            // job routes roll-up points; breadth policies have no roll-ups.
+            for (Policy source : policies) {
+                if (PolicyBook.readsRollUps(source)
+                        || !p.scope().covers("US", RegionsOnRollup.SECTOR_PREFIX + source.id())) {
                     continue;
                 }
-                String source = sector.substring(RegionsOnRollup.SECTOR_PREFIX.length());
                 RegionsOnRollup rollup = new RegionsOnRollup();
                 Map<String, MetricPoint> last = new TreeMap<>();
                 for (TriggerEvent e : direct) {
-                    if (e.policy().equals(source) && e.frequency() != null) {
+                    if (e.policy().equals(source.id()) && e.frequency() != null) {
                         for (MetricPoint point : rollup.onEvent(e, e.frequency(), CoveredEmployment.byRegion())) {
                             last.put(point.period() + "|" + point.metric(), point);
                         }

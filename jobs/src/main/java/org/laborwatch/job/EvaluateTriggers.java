@@ -100,29 +100,14 @@ public final class EvaluateTriggers extends KeyedBroadcastProcessFunction<String
 
     @Override
     public void processBroadcastElement(PolicyUpdate update, Context ctx, Collector<TriggerEvent> out) throws Exception {
-        PolicyBook.Decision d = book.offer(update, id -> held(ctx, id));
+        PolicyBook.Decision d = PolicyDescriptors.offer(book, update, ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES));
         if (d.applied()) {
-            ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).put(d.id(), update.text());
-            // Keys the new version still covers keep their state; the others are dropped.
-            Policy updated = d.policy();
-            ctx.applyToKeyedState(new ValueStateDescriptor<>(STATE, new TriggerStateSerializer()), (key, keyed) -> {
-                String[] parts = key.split("\\|", 3);
-                if (parts[0].equals(updated.id()) && !updated.scope().covers(parts[1], parts[2])) {
-                    keyed.clear();
-                }
-            });
+            PolicyDescriptors.dropKeysNoLongerCovered(ctx, d.policy(),
+                    new ValueStateDescriptor<>(STATE, new TriggerStateSerializer()));
         }
         if (getRuntimeContext().getTaskInfo().getIndexOfThisSubtask() == 0) {
             ctx.output(PolicyDescriptors.POLICY_ACKS, d.applied() ? PolicyAck.applied(d.id(), d.version())
                     : PolicyAck.refused(d.id(), d.version(), d.refusal()));
-        }
-    }
-
-    private static String held(Context ctx, String id) {
-        try {
-            return ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).get(id);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

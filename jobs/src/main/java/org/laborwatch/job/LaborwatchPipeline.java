@@ -32,6 +32,9 @@ import org.laborwatch.trigger.PolicyBook;
  *   trigger state machine ─► trigger events; policy acknowledgements
  *        │ keyBy policy
  *   national roll-ups (regions ON, share of covered employment) ─► metrics sink
+ *        │ route to the breadth policies that read them (broadcast policy updates)
+ *        │ keyBy policy|region|sector
+ *   breadth state machine (each period decided once its count has settled) ─► trigger events
  * </pre>
  *
  * <p>Optional second consumers write the observations, metric points and trigger events to a
@@ -50,6 +53,9 @@ public final class LaborwatchPipeline {
     public static final String UID_ROUTE = "route-to-policies";
     public static final String UID_TRIGGERS = "evaluate-triggers";
     public static final String UID_ROLLUPS = "policy-rollups";
+    /** Uids of the breadth stage: routing roll-up points to the policies that read them, and deciding those. */
+    public static final String UID_ROUTE_ROLLUPS = "route-rollups-to-policies";
+    public static final String UID_BREADTH = "decide-breadth";
     /**
      * The job's maximum parallelism: the number of key groups keyed state is split into, fixed for
      * the life of its savepoints (a savepoint restores only with the same value), and the most
@@ -123,18 +129,6 @@ public final class LaborwatchPipeline {
         // Before any keyed operator is added; applies to every operator without its own value.
         env.setMaxParallelism(MAX_PARALLELISM);
         PolicyBook book = new PolicyBook(initialPolicies);
-        List<String> breadth = initialPolicies.stream()
-                .filter(p -> p.metrics().stream().anyMatch(org.laborwatch.policy.MetricNames.ROLL_UPS::contains))
-                .map(Policy::id).toList();
-        if (!breadth.isEmpty()) {
-            // Roll-ups are computed from the trigger events downstream of the state machine, and a
-            // period's roll-up is re-emitted as each region's event arrives: the job does not feed them
-            // back (a cycle, deciding on partial counts). Say so rather than never deciding in silence.
-            org.slf4j.LoggerFactory.getLogger(LaborwatchPipeline.class).warn(
-                    "policies {} read national roll-ups (regions_on, regions_on_share_pct): the streaming job does not"
-                            + " decide them; run them with 'laborwatch backtest' next to their source policy", breadth);
-        }
-
         // Validation runs at its source's parallelism so it chains to it: a round-robin hop here
         // would reorder the periods of a series that its producer kept in order in one partition.
         SingleOutputStreamOperator<Observation> valid = observations
@@ -168,17 +162,31 @@ public final class LaborwatchPipeline {
                 .process(new EvaluateTriggers(book), TypeInformation.of(TriggerEvent.class))
                 .uid(UID_TRIGGERS)
                 .name("trigger state machine");
-        triggers.sinkTo(sinks.triggers()).uid("sink-triggers").name("trigger events");
-        if (sinks.triggerSeries() != null) {
-            // A second consumer of the trigger stream: the state machine is unchanged.
-            triggers.sinkTo(sinks.triggerSeries()).uid(UID_TRIGGER_SERIES).name("trigger series");
-        }
-
         DataStream<MetricPoint> rollups = triggers
                 .keyBy(TriggerEvent::policy)
                 .process(new RollUpPolicies())
                 .uid(UID_ROLLUPS)
                 .name("national roll-ups");
+        // Breadth policies read the roll-ups, which are made from the state machine's events: they are
+        // decided in a stage of their own after the roll-ups (feeding the roll-ups back would be a
+        // cycle), once each period's count has settled (DecideBreadth). Their events are not rolled up.
+        DataStream<TriggerEvent> breadth = rollups
+                .connect(policies)
+                .process(new RouteToPolicies(book), TypeInformation.of(PolicyInput.class))
+                .uid(UID_ROUTE_ROLLUPS)
+                .name("route roll-ups to breadth policies")
+                .keyBy(PolicyInput::key)
+                .connect(policies)
+                .process(new DecideBreadth(book), TypeInformation.of(TriggerEvent.class))
+                .uid(UID_BREADTH)
+                .name("breadth state machine");
+        DataStream<TriggerEvent> allTriggers = triggers.union(breadth);
+        allTriggers.sinkTo(sinks.triggers()).uid("sink-triggers").name("trigger events");
+        if (sinks.triggerSeries() != null) {
+            // A second consumer of the trigger stream: the state machine is unchanged.
+            allTriggers.sinkTo(sinks.triggerSeries()).uid(UID_TRIGGER_SERIES).name("trigger series");
+        }
+
         DataStream<MetricPoint> allMetrics = metrics.union(rollups);
         allMetrics.sinkTo(sinks.metrics()).uid("sink-metrics").name("metric points");
         if (sinks.metricSeries() != null) {

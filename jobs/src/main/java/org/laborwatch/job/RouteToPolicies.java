@@ -35,17 +35,6 @@ public final class RouteToPolicies extends BroadcastProcessFunction<MetricPoint,
 
     @Override
     public void processBroadcastElement(PolicyUpdate update, Context ctx, Collector<PolicyInput> out) throws Exception {
-        PolicyBook.Decision d = book.offer(update, id -> get(ctx, id));
-        if (d.applied()) {
-            ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).put(d.id(), update.text());
-        }
-    }
-
-    private static String get(Context ctx, String id) {
-        try {
-            return ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES).get(id);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        PolicyDescriptors.offer(book, update, ctx.getBroadcastState(PolicyDescriptors.POLICY_UPDATES));
     }
 }

@@ -3,15 +3,18 @@ package org.laborwatch.trigger;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.laborwatch.policy.MetricNames;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyException;
 import org.laborwatch.policy.PolicyParser;
 import org.laborwatch.policy.PolicyUpdate;
+import org.laborwatch.rollup.RegionsOnRollup;
 
 /**
  * The policies in effect: those loaded at start, overridden by runtime updates.
@@ -28,9 +31,61 @@ public final class PolicyBook implements Serializable {
     private final Map<String, Policy> initial = new LinkedHashMap<>();
     private transient Map<String, Policy> parsed;
 
-    /** A book of the policies loaded at start. */
+    /**
+     * A book of the policies loaded at start.
+     *
+     * @throws IllegalArgumentException for a breadth policy over another breadth policy ({@link #breadthOfBreadth})
+     */
     public PolicyBook(Collection<Policy> initial) {
+        requireNoBreadthOfBreadth(initial);
         initial.forEach(p -> this.initial.put(p.id(), p));
+    }
+
+    /**
+     * Refuses a set of policies in which one reads the national roll-ups of a breadth policy
+     * ({@link #breadthOfBreadth}): the job and the backtest would never decide it.
+     *
+     * @throws IllegalArgumentException naming both policies
+     */
+    public static void requireNoBreadthOfBreadth(Collection<Policy> policies) {
+        Map<String, Policy> byId = new HashMap<>();
+        policies.forEach(p -> byId.put(p.id(), p));
+        for (Policy p : policies) {
+            String refusal = breadthOfBreadth(p, byId::get);
+            if (refusal != null) {
+                throw new IllegalArgumentException(refusal);
+            }
+        }
+    }
+
+    /**
+     * Why {@code p} is refused if it reads the national roll-ups of a policy that itself reads
+     * roll-ups, else null: the job rolls up the events of the policies that read no roll-ups only
+     * (the breadth stage comes after the roll-ups; rolling its events up again would be a cycle), so
+     * such a policy would never decide.
+     */
+    static String breadthOfBreadth(Policy p, Function<String, Policy> byId) {
+        if (!readsRollUps(p)) {
+            return null;
+        }
+        for (String sector : p.scope().sectors()) {
+            if (!sector.startsWith(RegionsOnRollup.SECTOR_PREFIX) || sector.endsWith("*")) {
+                continue;
+            }
+            String source = sector.substring(RegionsOnRollup.SECTOR_PREFIX.length());
+            Policy s = source.equals(p.id()) ? p : byId.apply(source);
+            if (s != null && readsRollUps(s)) {
+                return "policy '" + p.id() + "' reads the national roll-ups of policy '" + source + "', which itself reads"
+                        + " roll-ups: the events of a breadth policy are not rolled up, so it would never decide;"
+                        + " read the roll-ups of the policies '" + source + "' reads instead";
+            }
+        }
+        return null;
+    }
+
+    /** Whether a policy reads national roll-ups ({@code regions_on}, {@code regions_on_share_pct}): a breadth policy. */
+    public static boolean readsRollUps(Policy p) {
+        return !Collections.disjoint(p.metrics(), MetricNames.ROLL_UPS);
     }
 
     /**
@@ -77,6 +132,10 @@ public final class PolicyBook implements Serializable {
             return new Decision(null, update.id(), update.version(), "the Kafka key '" + printable(offered.key())
                     + "' is not the policy id '" + update.id() + "': publish a policy under its id, or the topic's"
                     + " compaction would replace the text stored under that key; the policy in effect is kept");
+        }
+        String chained = breadthOfBreadth(update, id -> current(id, heldText.apply(id)));
+        if (chained != null) {
+            return new Decision(null, update.id(), update.version(), chained + "; the policy in effect is kept");
         }
         Policy held = current(update.id(), heldText.apply(update.id()));
         if (held != null && update.version() <= held.version()) {

@@ -15,4 +15,9 @@ public final class TriggerKey {
     public static String of(String policy, String region, String sector) {
         return policy + "|" + region + "|" + sector;
     }
+
+    /** The policy of a key made by {@link #of}. */
+    public static String policyOf(String key) {
+        return key.substring(0, key.indexOf('|'));
+    }
 }
