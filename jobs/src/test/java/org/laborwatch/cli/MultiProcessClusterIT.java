@@ -238,11 +238,16 @@ class MultiProcessClusterIT {
         flink.startTaskManager();
         Waits.until("the JobManager to notice the lost TaskManager", Duration.ofMinutes(2), () -> !flink.allSubtasksRunning(job));
         double noticed = seconds(killedAt);
+        long[] runningSince = {-1};
         Waits.until("job " + job + " RUNNING again after the kill (" + moment + ")", STARTUP,
-                () -> flink.allSubtasksRunning(job));
-        double recovered = seconds(killedAt);
-        report("%s: kill -9 TaskManager %s %s: restarting after %.1f s, all subtasks RUNNING %.1f s after the kill",
-                mode, killed, moment, noticed, recovered);
+                () -> (runningSince[0] = flink.allSubtasksRunningSince(job)) > 0);
+        double seen = seconds(killedAt);
+        // The recovery time by the JobManager's own clock: from the signal to the last subtask's
+        // switch to RUNNING. What this test saw includes the REST lookups before the kill, the
+        // poll interval and the REST latency of a loaded machine (reported next to it).
+        double recovered = (runningSince[0] - flink.lastKillMillis()) / 1000.0;
+        report("%s: kill -9 TaskManager %s %s: restarting after %.1f s, all subtasks RUNNING %.1f s after the kill"
+                + " (JobManager's timestamps; the test saw it after %.1f s)", mode, killed, moment, noticed, recovered, seen);
         RECOVERIES.add(recovered);
         // What the shipped settings decide, asserted as a property rather than a time (a timed
         // assertion fails on a loaded machine): the JobManager gave the TaskManager up because its

@@ -186,6 +186,8 @@ public final class FlinkProcessCluster {
      * {@code kill -9} of a TaskManager that runs subtasks of {@code job} (the first the REST API
      * names); returns its resource id.
      */
+    private volatile long lastKillMillis;
+
     public String killTaskManagerRunning(String job) throws InterruptedException {
         JsonNode j = rest("/jobs/" + job);
         if (j == null) {
@@ -197,6 +199,7 @@ public final class FlinkProcessCluster {
                 Process p = taskManagers.get(tm.path("taskmanager-id").asText());
                 if (p != null && p.isAlive()) {
                     ProcessRegistry.kill9(p);
+                    lastKillMillis = System.currentTimeMillis();
                     return tm.path("taskmanager-id").asText();
                 }
             }
@@ -287,6 +290,39 @@ public final class FlinkProcessCluster {
             total += v.path("parallelism").asInt();
         }
         return total > 0 && running == total;
+    }
+
+    /**
+     * When (epoch milliseconds, this machine's clock, which the JobManager shares) the last subtask
+     * of the job's current attempts switched to RUNNING, from the JobManager's own state
+     * timestamps; -1 while not every subtask runs. What a recovery time ends at: polling the state
+     * adds the poll interval and the REST latency of a loaded machine (2-3 s were measured).
+     */
+    public long allSubtasksRunningSince(String job) {
+        if (!allSubtasksRunning(job)) {
+            return -1;
+        }
+        JsonNode j = rest("/jobs/" + job);
+        long last = -1;
+        for (JsonNode v : j == null ? JSON.createArrayNode() : j.path("vertices")) {
+            JsonNode times = rest("/jobs/" + job + "/vertices/" + v.path("id").asText() + "/subtasktimes");
+            if (times == null) {
+                return -1;
+            }
+            for (JsonNode subtask : times.path("subtasks")) {
+                long running = subtask.path("timestamps").path("RUNNING").asLong(-1);
+                if (running < 0) {
+                    return -1;
+                }
+                last = Math.max(last, running);
+            }
+        }
+        return last;
+    }
+
+    /** When (epoch milliseconds) the last {@link #killTaskManagerRunning} sent its signal; 0 before any. */
+    public long lastKillMillis() {
+        return lastKillMillis;
     }
 
     /** How many checkpoints of the job completed so far. */
