@@ -263,14 +263,9 @@ public final class Backtest {
                 points.addAll(engine.flush(regions.get(region), region, wait));
             }
         });
-        for (MetricPoint point : points.stream().sorted(Comparator.comparing(MetricPoint::period)
-                .thenComparing(MetricPoint::region).thenComparing(MetricPoint::sector).thenComparing(MetricPoint::metric)
-                .thenComparing(MetricPoint::indicator)).toList()) {
-            if (read.contains(point.metric())) {
-                metricsComputed.add(point.metric());
-                decide(point);
-            }
-        }
+        points.removeIf(point -> !read.contains(point.metric()));
+        points.forEach(point -> metricsComputed.add(point.metric()));
+        decideInPeriodOrder(points);
     }
 
     /**

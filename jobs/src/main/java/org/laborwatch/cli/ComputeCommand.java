@@ -215,6 +215,10 @@ public final class ComputeCommand implements Callable<Integer> {
         Set<String> series = new TreeSet<>();
         Map<String, AsPublished> trackers = new HashMap<>();
         Map<String, Deferred> deferred = new HashMap<>();
+        java.util.function.Consumer<MetricPoint> keep = p -> {
+            names.add(p.metric());
+            points.put(List.of(p.metric(), p.region(), p.sector(), p.period().toString(), p.indicator()), p);
+        };
         observations.forEach(o -> {
             series.add(MetricSupply.label(o.indicator(), o.adjustment()));
             RegionSeries data = regions.computeIfAbsent(o.region(), k -> new RegionSeries());
@@ -222,8 +226,7 @@ public final class ComputeCommand implements Callable<Integer> {
             // Composite metrics once per month of input (Deferred); as published, each release at once.
             Deferred wait = asPublished ? null : deferred.computeIfAbsent(o.region(), k -> new Deferred());
             for (MetricPoint p : engine.apply(data, o, wait).points()) {
-                names.add(p.metric());
-                points.put(List.of(p.metric(), p.region(), p.sector(), p.period().toString(), p.indicator()), p);
+                keep.accept(p);
                 if (asPublished) {
                     try {
                         tracker.accept(p);
@@ -233,12 +236,7 @@ public final class ComputeCommand implements Callable<Integer> {
                 }
             }
         });
-        deferred.forEach((region, wait) -> {
-            for (MetricPoint p : engine.flush(regions.get(region), region, wait)) {
-                names.add(p.metric());
-                points.put(List.of(p.metric(), p.region(), p.sector(), p.period().toString(), p.indicator()), p);
-            }
-        });
+        deferred.forEach((region, wait) -> engine.flush(regions.get(region), region, wait).forEach(keep));
         if (asPublished) {
             for (AsPublished tracker : trackers.values()) {
                 tracker.finish();

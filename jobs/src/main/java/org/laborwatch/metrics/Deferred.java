@@ -36,9 +36,15 @@ public final class Deferred {
         return slots != null && slots.containsKey(slot);
     }
 
-    /** Records the point before the first observation that touched {@code m} at {@code slot}; keeps an earlier one. */
-    void touch(Metric m, Slot slot, Optional<MetricPoint> point) {
+    /**
+     * Records the point before the first observation that touched {@code m} at {@code slot} (keeps
+     * an earlier one), and the month of the observations waiting from the first touch on.
+     */
+    void touch(Metric m, Slot slot, Optional<MetricPoint> point, java.time.LocalDate observed) {
         before.computeIfAbsent(m, k -> new HashMap<>()).putIfAbsent(slot, point);
+        if (month == null) {
+            month = observed.withDayOfMonth(1);
+        }
     }
 
     /** Whether an observation of {@code period} is past the deadline of the waiting periods (another month). */

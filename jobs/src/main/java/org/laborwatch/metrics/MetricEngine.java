@@ -117,9 +117,8 @@ public final class MetricEngine implements Serializable {
             for (Metric m : composites) {
                 for (Slot slot : m.affected(id, o.period(), data)) {
                     if (!deferred.pending(m, slot)) {
-                        deferred.touch(m, slot, m.compute(data, o.region(), slot.sector(), slot.period()));
+                        deferred.touch(m, slot, m.compute(data, o.region(), slot.sector(), slot.period()), o.period());
                     }
-                    deferred.month = deferred.month == null ? o.period().withDayOfMonth(1) : deferred.month;
                 }
             }
         }
@@ -141,8 +140,7 @@ public final class MetricEngine implements Serializable {
             // Before the upsert a new latest period has no inputs yet, so its points count as new.
             for (Metric m : composites) {
                 for (Slot slot : m.affected(id, o.period(), data)) {
-                    deferred.touch(m, slot, Optional.empty());
-                    deferred.month = deferred.month == null ? o.period().withDayOfMonth(1) : deferred.month;
+                    deferred.touch(m, slot, Optional.empty(), o.period());
                 }
             }
         }

@@ -128,7 +128,6 @@ abstract class OccupationShareMetric implements Metric {
     @Override
     public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
         Frame f = frame(data);
-        List<SeriesId> ids = f.ids;
         LocalDate latest = f.latest;
         if (latest == null) {
             return List.of();
@@ -144,7 +143,7 @@ abstract class OccupationShareMetric implements Metric {
         LocalDate to = period.getYear() == baselineYear ? latest : period;
         if (period.getYear() == baselineYear) {
             // A baseline month changes every month's comparison.
-            from = earliest(data, ids);
+            from = f.earliest;
         }
         for (LocalDate t = from; !t.isAfter(to); t = t.plusMonths(1)) {
             slots.add(new Slot(ALL, t));
