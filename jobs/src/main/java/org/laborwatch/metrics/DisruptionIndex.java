@@ -130,28 +130,54 @@ public final class DisruptionIndex implements Metric {
         final RegionSeries data;
         final long modifications;
         final LocalDate[] frontiers;
-        final LocalDate firstSeen;
+        final Reads reads;
 
-        Derived(RegionSeries data, LocalDate[] frontiers, LocalDate firstSeen) {
+        Derived(RegionSeries data, LocalDate[] frontiers, Reads reads) {
             this.data = data;
             this.modifications = data.modifications();
             this.frontiers = frontiers;
-            this.firstSeen = firstSeen;
+            this.reads = reads;
         }
     }
+
+    /**
+     * The series each component reads in a region, and the first period seen of any of them: they
+     * change only with the set of series or a series' start ({@link RegionSeries#seriesChanged}),
+     * so the frontiers, needed at every observation, look at these few series and not at all of
+     * the region's (a national region holds dozens: postings by occupation, CES industries).
+     */
+    private record Reads(long at, List<List<SeriesId>> byComponent, LocalDate firstSeen) {}
 
     private Derived derived(RegionSeries data) {
         Derived d = derived;
         if (d == null || d.data != data || d.modifications != data.modifications()) {
             List<Component> components = config.components();
+            Reads reads = d != null && d.data == data && d.reads.at() >= data.seriesChanged() ? d.reads : reads(data);
             LocalDate[] frontiers = new LocalDate[components.size()];
             for (int i = 0; i < frontiers.length; i++) {
-                frontiers[i] = frontier(components.get(i), data);
+                for (SeriesId id : reads.byComponent().get(i)) {
+                    LocalDate l = data.latest(id);
+                    frontiers[i] = l != null && (frontiers[i] == null || l.isAfter(frontiers[i])) ? l : frontiers[i];
+                }
             }
-            d = new Derived(data, frontiers, firstSeen(data));
+            d = new Derived(data, frontiers, reads);
             derived = d;
         }
         return d;
+    }
+
+    private Reads reads(RegionSeries data) {
+        List<List<SeriesId>> byComponent = new ArrayList<>();
+        for (Component c : config.components()) {
+            List<SeriesId> ids = new ArrayList<>();
+            for (SeriesId id : data.seriesIds()) {
+                if (reads(c, id)) {
+                    ids.add(id);
+                }
+            }
+            byComponent.add(ids);
+        }
+        return new Reads(data.modifications(), byComponent, firstSeen(data));
     }
 
     /**
@@ -406,7 +432,6 @@ public final class DisruptionIndex implements Metric {
         if (frontier == null) {
             return List.of();
         }
-        TreeSet<Slot> slots = new TreeSet<>();
         // Earlier months may become complete (or, with several components, pass their wait); the
         // months after read this one in their values or baselines.
         int back = present > 1 ? 1 + (config.waitDays() + 30) / 28 : 1;
@@ -419,20 +444,12 @@ public final class DisruptionIndex implements Metric {
                 }
             }
         }
+        // One sector, months in order: already the slots' order, without duplicates.
+        List<Slot> slots = new ArrayList<>();
         for (LocalDate m = from; !m.isAfter(firstOfMonth(frontier)); m = m.plusMonths(1)) {
             slots.add(new Slot("all", m));
         }
         return slots;
-    }
-
-    /** The newest period of any series the component reads in this region, or null. */
-    private static LocalDate frontier(Component c, RegionSeries data) {
-        LocalDate r = null;
-        for (SeriesId id : data.seriesIds()) {
-            LocalDate l = reads(c, id) ? data.latest(id) : null;
-            r = l != null && (r == null || l.isAfter(r)) ? l : r;
-        }
-        return r;
     }
 
     /** The first period ever seen of any series a component reads. */
@@ -492,7 +509,7 @@ public final class DisruptionIndex implements Metric {
         for (LocalDate f : dv.frontiers) {
             regionFrontier = f != null && (regionFrontier == null || f.isAfter(regionFrontier)) ? f : regionFrontier;
         }
-        if (regionFrontier == null || regionFrontier.isBefore(t) || t.isBefore(firstOfMonth(dv.firstSeen))) {
+        if (regionFrontier == null || regionFrontier.isBefore(t) || t.isBefore(firstOfMonth(dv.reads.firstSeen()))) {
             return Optional.empty(); // no data for this month yet, or before the region's data start
         }
         boolean waited = regionFrontier.isAfter(monthEnd.plusDays(config.waitDays()));

@@ -215,9 +215,12 @@ abstract class OccupationShareMetric implements Metric {
             data.derive(key, f);
         }
         if (f.at != data.modifications()) {
-            f.ids = groups(data);
+            // The groups and their first months change only with the set of series or a series' start.
+            if (f.ids == null || f.at < data.seriesChanged()) {
+                f.ids = groups(data);
+                f.earliest = earliest(data, f.ids);
+            }
             f.latest = latest(data, f.ids);
-            f.earliest = earliest(data, f.ids);
             f.at = data.modifications();
         }
         return f;
@@ -295,7 +298,7 @@ abstract class OccupationShareMetric implements Metric {
      */
     private Baseline baseline(RegionSeries data, List<SeriesId> ids) {
         Object key = this;
-        if (data.derived(key) instanceof Baseline b && b.ids().equals(ids)
+        if (data.derived(key) instanceof Baseline b && (b.ids() == ids || b.ids().equals(ids))
                 && data.changedSince(LocalDate.of(baselineYear, 1, 1), LocalDate.of(baselineYear, 12, 1)) <= b.computedAt()) {
             return b;
         }

@@ -257,6 +257,14 @@ public final class RegionSeries {
         derived.put(key, value);
     }
 
+    /**
+     * The modification count at which the set of series or a series' first period last changed
+     * (for caches of which series a metric reads; not state: 0 until this object changes data).
+     */
+    public long seriesChanged() {
+        return seriesChanged;
+    }
+
     /** A count that changes whenever the data change (for caches of derived values; not state). */
     public long modifications() {
         return modifications;

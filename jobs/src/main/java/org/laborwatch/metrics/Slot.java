@@ -11,6 +11,17 @@ import java.time.LocalDate;
  * @param period period of the metric point
  */
 public record Slot(String sector, LocalDate period) implements Comparable<Slot> {
+
+    /**
+     * By the period's day number, not {@link LocalDate#hashCode}: that puts the year above bit 10,
+     * so in a hash table of up to 2,048 buckets the same calendar month of 32 years shares a bucket,
+     * and maps of a region's monthly slots (the composites waiting for a flush) became trees.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * sector.hashCode() + (int) period.toEpochDay();
+    }
+
     @Override
     public int compareTo(Slot o) {
         int c = sector.compareTo(o.sector);
