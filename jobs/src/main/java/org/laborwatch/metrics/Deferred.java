@@ -30,6 +30,44 @@ public final class Deferred {
     /** The month of the observations that touched the waiting periods (null while none wait). */
     java.time.LocalDate month;
 
+    /**
+     * Metric, then slot, to the point of the slot's last flush. Every change of a composite's
+     * inputs in a bounded replay passes through {@link MetricEngine#apply(RegionSeries,
+     * org.laborwatch.contract.Observation, Deferred)}, which touches the slots it may change, so a
+     * slot's point is what its last flush computed until it is touched again: the point before is
+     * then read here instead of evaluated (issue #13: compare with the stored point). Slots more than
+     * {@link #KEEP_YEARS} before the newest flushed are dropped (a backfill that reaches them
+     * evaluates them before, as a slot never flushed).
+     */
+    private final Map<Metric, Map<Slot, Optional<MetricPoint>>> flushed = new IdentityHashMap<>();
+
+    /**
+     * How far back flushed points are kept: beyond the revision horizon (5 years by default) and a
+     * composite's reach back from it (the disruption index's 3-year baselines), with a margin.
+     */
+    static final int KEEP_YEARS = 10;
+
+    /** The point {@code m} had at {@code slot} when last flushed, or null if not known. */
+    Optional<MetricPoint> flushedPoint(Metric m, Slot slot) {
+        Map<Slot, Optional<MetricPoint>> slots = flushed.get(m);
+        return slots == null ? null : slots.get(slot);
+    }
+
+    /** Records a slot's point as a flush computed it, and drops the oldest when the slots grow. */
+    void flushed(Metric m, Slot slot, Optional<MetricPoint> point) {
+        Map<Slot, Optional<MetricPoint>> slots = flushed.computeIfAbsent(m, k -> new HashMap<>());
+        slots.put(slot, point);
+        if (slots.size() > 2 * 12 * KEEP_YEARS * SLOTS_PER_MONTH) {
+            java.time.LocalDate newest = slots.keySet().stream().map(Slot::period).max(Comparator.naturalOrder())
+                    .orElseThrow();
+            java.time.LocalDate oldest = newest.minusYears(KEEP_YEARS);
+            slots.keySet().removeIf(s -> s.period().isBefore(oldest));
+        }
+    }
+
+    /** Slots a composite may write per month (one per sector it writes; the composites write {@code all}). */
+    private static final int SLOTS_PER_MONTH = 2;
+
     /** Whether {@code m} at {@code slot} waits for a flush already. */
     boolean pending(Metric m, Slot slot) {
         Map<Slot, Optional<MetricPoint>> slots = before.get(m);

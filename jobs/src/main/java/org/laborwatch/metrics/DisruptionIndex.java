@@ -432,21 +432,33 @@ public final class DisruptionIndex implements Metric {
         if (frontier == null) {
             return List.of();
         }
-        // Earlier months may become complete (or, with several components, pass their wait); the
-        // months after read this one in their values or baselines.
+        // Earlier months may become complete (or, with several components, pass their wait).
         int back = present > 1 ? 1 + (config.waitDays() + 30) / 28 : 1;
         LocalDate from = firstOfMonth(period).minusMonths(back);
+        LocalDate last = firstOfMonth(period);
         for (Component c : config.components()) {
             if (reads(c, series)) {
-                // A value after a gap changes the component at the gap's periods too.
+                // A value after a gap changes the component at the gap's periods too, and a lagged
+                // component changes later periods (a week's claims move the year-on-year change a year on).
                 for (Slot s : c.metric().affected(series, period, data)) {
                     from = s.period().isBefore(from) ? firstOfMonth(s.period()) : from;
+                    last = s.period().isAfter(last) ? firstOfMonth(s.period()) : last;
                 }
             }
         }
+        // A changed component month changes the index in that month (its value) and in the
+        // baselineMonths after (their baselines), no further: going on to the frontier made a replay
+        // of old history quadratic (each month re-scored every month up to today's). Only a change
+        // of the set of series or of a series' first period (a new component, an earlier start)
+        // reaches every month up to the frontier, as it changes what each month is complete with.
+        LocalDate to = firstOfMonth(frontier);
+        if (data.seriesChanged() != data.modifications()) {
+            LocalDate reach = last.plusMonths(config.baselineMonths());
+            to = reach.isBefore(to) ? reach : to;
+        }
         // One sector, months in order: already the slots' order, without duplicates.
         List<Slot> slots = new ArrayList<>();
-        for (LocalDate m = from; !m.isAfter(firstOfMonth(frontier)); m = m.plusMonths(1)) {
+        for (LocalDate m = from; !m.isAfter(to); m = m.plusMonths(1)) {
             slots.add(new Slot("all", m));
         }
         return slots;

@@ -117,7 +117,9 @@ public final class MetricEngine implements Serializable {
             for (Metric m : composites) {
                 for (Slot slot : m.affected(id, o.period(), data)) {
                     if (!deferred.pending(m, slot)) {
-                        deferred.touch(m, slot, m.compute(data, o.region(), slot.sector(), slot.period()), o.period());
+                        Optional<MetricPoint> known = deferred.flushedPoint(m, slot);
+                        deferred.touch(m, slot, known != null ? known
+                                : m.compute(data, o.region(), slot.sector(), slot.period()), o.period());
                     }
                 }
             }
@@ -170,6 +172,7 @@ public final class MetricEngine implements Serializable {
         for (Map.Entry<Metric, Map<Slot, Optional<MetricPoint>>> m : deferred.before.entrySet()) {
             for (Map.Entry<Slot, Optional<MetricPoint>> slot : m.getValue().entrySet()) {
                 Optional<MetricPoint> after = m.getKey().compute(data, region, slot.getKey().sector(), slot.getKey().period());
+                deferred.flushed(m.getKey(), slot.getKey(), after);
                 if (after.isPresent() && !after.equals(slot.getValue())) {
                     changed.add(after.get());
                 }

@@ -117,7 +117,7 @@ class DeferredCompositeTest {
     }
 
     @Test
-    void aCompositePeriodIsEvaluatedAtMostTwicePerMonthOfInputThatTouchesIt() {
+    void aCompositePeriodIsEvaluatedOnceBeforeItsFirstTouchAndOncePerMonthOfInputThatTouchesIt() {
         List<Observation> os = rows();
         Counting deferred = new Counting(new OccupationalDissimilarity());
         replay(new MetricEngine(List.of(deferred)), os, true);
@@ -125,9 +125,10 @@ class DeferredCompositeTest {
         replay(new MetricEngine(List.of(atOnce)), os, false);
         // 2020-02 is touched by the input of 2020-02 (its own groups), 2020-03 (the month before may
         // complete) and the revision of 2020-03 (another month of input after 2020-06): three months
-        // of input, each evaluating it before (once) and after (once, at the flush).
+        // of input, each evaluating it at its flush; the point before is evaluated only at the first
+        // touch, later touches read the point of the last flush.
         LocalDate feb = month("2020-02");
-        assertTrue(deferred.computed.get(feb) <= 2 * 3, "2020-02 evaluated " + deferred.computed.get(feb) + " times");
+        assertTrue(deferred.computed.get(feb) <= 1 + 3, "2020-02 evaluated " + deferred.computed.get(feb) + " times");
         assertTrue(atOnce.computed.get(feb) >= GROUPS.length, "at once, 2020-02 is evaluated per group: "
                 + atOnce.computed.get(feb));
         Map<LocalDate, Integer> over = new HashMap<>();
@@ -157,5 +158,19 @@ class DeferredCompositeTest {
         for (int i = 1; i < out.size(); i++) {
             assertFalse(out.get(i).period().isBefore(out.get(i - 1).period()), "by period: " + out);
         }
+    }
+
+    @Test
+    void flushedPointsAreKeptForTheLastYearsOnly() {
+        Deferred wait = new Deferred();
+        Metric m = new OccupationalDissimilarity();
+        LocalDate first = month("2000-01");
+        for (int k = 0; k < 12 * 50; k++) {
+            wait.flushed(m, new Slot("all", first.plusMonths(k)), Optional.empty());
+        }
+        LocalDate newest = first.plusMonths(12 * 50 - 1);
+        assertEquals(Optional.empty(), wait.flushedPoint(m, new Slot("all", newest)));
+        assertEquals(Optional.empty(), wait.flushedPoint(m, new Slot("all", newest.minusYears(Deferred.KEEP_YEARS))));
+        assertEquals(null, wait.flushedPoint(m, new Slot("all", first)), "50 years back is dropped");
     }
 }

@@ -117,4 +117,25 @@ class DisruptionIndexTest {
         assertTrue(d.dependsOn(new SeriesId("job_postings_index", "all", "sa")));
         assertTrue(d.window(new SeriesId("unemployment_rate", "all", "sa")) >= 14 + 36);
     }
+
+    @Test
+    void aRevisionReachesTheBaselinesThatReadItNotEveryMonthToTheFrontier() {
+        DisruptionIndex index = index();
+        Obs.Run r = new Obs.Run(index);
+        btosUpTo(r, LocalDate.of(2025, 12, 27));
+        rates(r, "2023-11", "2023-12", "2024-01");
+        // A revised April 2024 of ai_use_rate: the index of April (its value) and of the 3 months after
+        // (their baselines) may change, no later month; the frontier is December 2025.
+        SeriesId ai = new SeriesId("ai_use_rate", "all", "nsa");
+        List<LocalDate> months = index.affected(ai, LocalDate.of(2024, 4, 20), r.data).stream().map(Slot::period).toList();
+        assertEquals(month("2024-07"), months.get(months.size() - 1), months.toString());
+        assertTrue(months.contains(month("2024-04")), months.toString());
+        // A new component (a series the region did not have) reaches every month up to the frontier.
+        r.apply(Obs.rate("US-CA", month("2024-02"), "7.0", Obs.V1));
+        SeriesId rate = new SeriesId("unemployment_rate", "all", "sa");
+        r.data.upsert(Obs.of("unemployment_rate", "US-CA", "naics:11", "sa", Frequency.MONTHLY, month("2024-03"), "7.0",
+                "percent", Obs.V1), 100, 200, null);
+        List<LocalDate> all = index.affected(rate, month("2024-02"), r.data).stream().map(Slot::period).toList();
+        assertEquals(month("2025-12"), all.get(all.size() - 1), "after a change of the set of series: " + all);
+    }
 }
