@@ -138,6 +138,7 @@ public final class Backtest {
      *     already replayed
      */
     public void accept(Observation o) {
+        allEvents = null;
         observations++;
         seriesRead.add(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
         if (o.indicator().equals("recession") && o.region().equals("US")) {
@@ -228,6 +229,7 @@ public final class Backtest {
 
     /** Points of several periods at once (a release, or the latest data): the policies take periods in order. */
     private void decideInPeriodOrder(List<MetricPoint> points) {
+        allEvents = null;
         List<MetricPoint> sorted = new ArrayList<>(points);
         sorted.sort(Comparator.comparing(MetricPoint::period).thenComparing(MetricPoint::region)
                 .thenComparing(MetricPoint::sector).thenComparing(MetricPoint::metric)
@@ -291,14 +293,24 @@ public final class Backtest {
         return observations;
     }
 
+    /**
+     * The answer of {@link #events}, kept until the next observation or decision: the breadth
+     * policies' roll-ups are rebuilt from every event, and callers ask for the events, the episodes
+     * and the metrics computed in turn (a tenth of a backtest of everything went to doing it thrice).
+     */
+    private List<TriggerEvent> allEvents;
+
     /** Every event, in period order. */
     public List<TriggerEvent> events() {
-        settle();
-        List<TriggerEvent> sorted = new ArrayList<>(events);
-        sorted.addAll(breadthEvents(sorted));
-        sorted.sort(Comparator.comparing(TriggerEvent::period).thenComparing(TriggerEvent::policy)
-                .thenComparing(TriggerEvent::region).thenComparing(TriggerEvent::sector));
-        return sorted;
+        if (allEvents == null) {
+            settle();
+            List<TriggerEvent> sorted = new ArrayList<>(events);
+            sorted.addAll(breadthEvents(sorted));
+            sorted.sort(Comparator.comparing(TriggerEvent::period).thenComparing(TriggerEvent::policy)
+                    .thenComparing(TriggerEvent::region).thenComparing(TriggerEvent::sector));
+            allEvents = List.copyOf(sorted);
+        }
+        return allEvents;
     }
 
     /**
