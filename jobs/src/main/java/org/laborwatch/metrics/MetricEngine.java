@@ -3,6 +3,7 @@ package org.laborwatch.metrics;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -249,12 +250,27 @@ public final class MetricEngine implements Serializable {
      */
     private record PointKey(String metric, String indicator, String sector, LocalDate period) {}
 
+    /**
+     * The slots in slot order, each once: most metrics list them so already (a sorted copy per
+     * metric and observation was a tenth of the streaming job's metric operator), the others are sorted.
+     */
+    private static Collection<Slot> inOrder(Collection<Slot> slots) {
+        Slot previous = null;
+        for (Slot s : slots) {
+            if (previous != null && previous.compareTo(s) >= 0) {
+                return new TreeSet<>(slots);
+            }
+            previous = s;
+        }
+        return slots;
+    }
+
     private static Map<PointKey, MetricPoint> evaluate(List<Metric> dependents, SeriesId id, LocalDate period,
             RegionSeries data, Observation o, Evaluated reuse, Evaluated record) {
         Map<PointKey, MetricPoint> points = new LinkedHashMap<>();
         for (Metric m : dependents) {
             // Before the upsert a new latest period has no inputs yet, so its points count as new.
-            TreeSet<Slot> slots = new TreeSet<>(m.affected(id, period, data));
+            Collection<Slot> slots = inOrder(m.affected(id, period, data));
             Map<Slot, Optional<MetricPoint>> known = reuse == null ? null : reuse.points.get(m);
             Map<Slot, Optional<MetricPoint>> computed = record == null ? null
                     : record.points.computeIfAbsent(m, k -> new java.util.HashMap<>());

@@ -22,6 +22,12 @@ public record Slot(String sector, LocalDate period) implements Comparable<Slot> 
         return 31 * sector.hashCode() + (int) period.toEpochDay();
     }
 
+    /** Written out, as {@link SeriesId#equals}: slots are compared in every evaluation. */
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof Slot other && period.equals(other.period) && sector.equals(other.sector);
+    }
+
     @Override
     public int compareTo(Slot o) {
         int c = sector.compareTo(o.sector);
