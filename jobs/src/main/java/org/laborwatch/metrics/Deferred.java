@@ -36,16 +36,21 @@ public final class Deferred {
      * org.laborwatch.contract.Observation, Deferred)}, which touches the slots it may change, so a
      * slot's point is what its last flush computed until it is touched again: the point before is
      * then read here instead of evaluated (issue #13: compare with the stored point). Slots more than
-     * {@link #KEEP_YEARS} before the newest flushed are dropped (a backfill that reaches them
-     * evaluates them before, as a slot never flushed).
+     * {@link #KEEP_YEARS} before the newest flushed are dropped (an observation that reaches them is
+     * evaluated before, as for a slot never flushed).
      */
     private final Map<Metric, Map<Slot, Optional<MetricPoint>>> flushed = new IdentityHashMap<>();
 
     /**
-     * How far back flushed points are kept: beyond the revision horizon (5 years by default) and a
-     * composite's reach back from it (the disruption index's 3-year baselines), with a margin.
+     * How far back flushed points are kept, behind the newest flushed slot: an observation is
+     * refused beyond its revision horizon (5 years by default), and the earliest slot an accepted
+     * one touches is a few months before its period (the disruption index looks back 4 months).
+     * Kept per region, so a shorter reach keeps a backfill of every county's history small.
      */
-    static final int KEEP_YEARS = 10;
+    static final int KEEP_YEARS = 6;
+
+    /** The size of each metric's map of flushed points after which the oldest are dropped (it doubles as they grow). */
+    private final Map<Metric, Integer> pruneAt = new IdentityHashMap<>();
 
     /** The point {@code m} had at {@code slot} when last flushed, or null if not known. */
     Optional<MetricPoint> flushedPoint(Metric m, Slot slot) {
@@ -53,20 +58,24 @@ public final class Deferred {
         return slots == null ? null : slots.get(slot);
     }
 
-    /** Records a slot's point as a flush computed it, and drops the oldest when the slots grow. */
+    /** Records a slot's point as a flush computed it, and drops the old ones when the slots grow. */
     void flushed(Metric m, Slot slot, Optional<MetricPoint> point) {
         Map<Slot, Optional<MetricPoint>> slots = flushed.computeIfAbsent(m, k -> new HashMap<>());
         slots.put(slot, point);
-        if (slots.size() > 2 * 12 * KEEP_YEARS * SLOTS_PER_MONTH) {
+        int at = pruneAt.getOrDefault(m, FIRST_PRUNE);
+        if (slots.size() > at) {
             java.time.LocalDate newest = slots.keySet().stream().map(Slot::period).max(Comparator.naturalOrder())
                     .orElseThrow();
             java.time.LocalDate oldest = newest.minusYears(KEEP_YEARS);
             slots.keySet().removeIf(s -> s.period().isBefore(oldest));
+            // Twice what is left: a metric with more slots in its years than the first limit (several
+            // sectors) is pruned at a cost proportional to its growth, not at every flush.
+            pruneAt.put(m, Math.max(FIRST_PRUNE, 2 * slots.size()));
         }
     }
 
-    /** Slots a composite may write per month (one per sector it writes; the composites write {@code all}). */
-    private static final int SLOTS_PER_MONTH = 2;
+    /** Two slots a month (the composites write sector {@code all}) over twice the kept years. */
+    private static final int FIRST_PRUNE = 2 * 2 * 12 * KEEP_YEARS;
 
     /** Whether {@code m} at {@code slot} waits for a flush already. */
     boolean pending(Metric m, Slot slot) {
