@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -110,7 +109,6 @@ public final class ObservationValidator {
     static final Pattern SECTOR = Pattern.compile("all|[a-z0-9_]+:[A-Za-z0-9._-]+");
     static final Pattern ADJUSTMENT = Pattern.compile("sa|nsa");
     static final Pattern SOURCE = Pattern.compile("[a-z0-9_.-]+");
-    private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
     private static final Set<String> NON_FINITE_WORDS =
             Set.of("nan", "infinity", "+infinity", "-infinity", "inf", "+inf", "-inf");
@@ -397,16 +395,9 @@ public final class ObservationValidator {
     }
 
     private static LocalDate date(String text) {
-        if (!DATE.matcher(text).matches()) {
-            return null;
-        }
-        try {
-            // ISO_LOCAL_DATE resolves strictly: 2023-02-30 is an error, not March 2.
-            LocalDate date = LocalDate.parse(text);
-            return date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR ? date : null;
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        // YYYY-MM-DD, resolved strictly: 2023-02-30 is not a date, not March 2.
+        LocalDate date = IsoDates.parseOrNull(text);
+        return date != null && date.getYear() >= MIN_YEAR && date.getYear() <= MAX_YEAR ? date : null;
     }
 
     /** Exact lowercase names only, as in the schema; {@link Frequency#fromJson} is lenient. */

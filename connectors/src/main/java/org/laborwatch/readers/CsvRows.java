@@ -13,6 +13,7 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.DateTimeException;
+import org.laborwatch.contract.IsoDates;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -134,34 +135,10 @@ final class CsvRows {
         }
     }
 
-    /**
-     * {@link LocalDate#parse} of an ISO date, with the common form read directly: the formatter's
-     * general parse was a tenth of reading a daily file. A date that does not exist (2023-02-30,
-     * month 13) is refused by {@link LocalDate#of} as the formatter refuses it.
-     */
+    /** {@link LocalDate#parse}, with the common form read directly ({@link IsoDates}). */
     static LocalDate isoDate(String text) {
-        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-            int y = digits(text, 0, 4);
-            int m = digits(text, 5, 7);
-            int d = digits(text, 8, 10);
-            if (y >= 0 && m >= 0 && d >= 0) {
-                return LocalDate.of(y, m, d);
-            }
-        }
-        return LocalDate.parse(text);
-    }
-
-    /** The number written by the ASCII digits from {@code from} to {@code to}, or -1 if one is not a digit. */
-    private static int digits(String text, int from, int to) {
-        int n = 0;
-        for (int i = from; i < to; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            n = n * 10 + (c - '0');
-        }
-        return n;
+        LocalDate date = IsoDates.parseOrNull(text);
+        return date != null ? date : LocalDate.parse(text);
     }
 
     /** An error about the current row. */
