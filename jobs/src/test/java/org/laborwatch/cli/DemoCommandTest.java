@@ -31,7 +31,7 @@ class DemoCommandTest {
         System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
         int code;
         try {
-            code = LaborwatchCli.commandLine().execute("demo", "--data", "../data", "--out", OUT.toString());
+            code = LaborwatchCli.commandLine().execute("demo", "--data", "../data", "--out", OUT.toString(), "--parallelism", "2");
         } finally {
             System.setOut(original);
         }

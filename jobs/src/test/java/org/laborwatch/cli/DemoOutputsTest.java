@@ -56,7 +56,7 @@ class DemoOutputsTest {
         int code;
         try {
             code = new CommandLine(demo).setCaseInsensitiveEnumValuesAllowed(true).execute("--data", "../data",
-                    "--out", OUT.toString(), "--policy", "sahm-national,eb-iur", "--no-progress");
+                    "--out", OUT.toString(), "--policy", "sahm-national,eb-iur", "--no-progress", "--parallelism", "2");
         } finally {
             System.setOut(original);
         }
