@@ -7,7 +7,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -26,7 +25,6 @@ import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyParser;
 import org.laborwatch.readers.PublishedFormat;
-import org.laborwatch.readers.ReaderOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -62,10 +60,11 @@ public final class BacktestCommand implements Callable<Integer> {
             completionCandidates = FormatNames.class)
     List<String> formats;
 
-    @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--vintage", paramLabel = "YYYY-MM-DD|-",
             description = "Publication date of the values, for inputs whose name carries no _vintageYYYY-MM[-DD] "
-                    + "(the LAUS state file, a plain FRED download); applies to every --input.")
-    LocalDate vintage;
+                    + "(the LAUS state file, a plain FRED download): one for every --input, or one per --input in "
+                    + "order (- for an input that dates its values itself).")
+    List<String> vintages;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the episodes here (default: standard output).")
     Path out;
@@ -114,7 +113,7 @@ public final class BacktestCommand implements Callable<Integer> {
         PrintStream console = System.out;
         PublishedInputs published;
         try {
-            published = PublishedInputs.of(inputs, formats);
+            published = PublishedInputs.of(inputs, formats, vintages);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -135,8 +134,7 @@ public final class BacktestCommand implements Callable<Integer> {
         ProgressReporter status = progress.reporter(System.err);
         status.tickEvery(250);
         try {
-            ReaderOptions options = vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage);
-            List<Observation> observations = published.read(options, (in, i) -> {
+            List<Observation> observations = published.read((in, i) -> {
                 status.phase(String.format("reading file %d of %d, %s", i + 1, inputs.size(), in.path().getFileName()),
                         "files read", filesRead::get);
                 filesRead.set(i);

@@ -6,8 +6,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,7 +29,6 @@ import org.laborwatch.metrics.MetricCatalogue;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.readers.PublishedFormat;
-import org.laborwatch.readers.ReaderOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,11 +70,12 @@ public final class ComputeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE.csv", description = "Write the CSV here (default: standard output).")
     Path out;
 
-    @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--vintage", paramLabel = "YYYY-MM-DD|-",
             description = "Publication date of the values, stamped on every observation (default: from a file name "
                     + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise). Refused by "
-                    + "alfred-vintages, alfred-first-release, rtdsm and bls-state-release, which date every value themselves.")
-    String vintage;
+                    + "alfred-vintages, alfred-first-release, rtdsm and bls-state-release, which date every value themselves. "
+                    + "One for every --input, or one per --input in order (- for an input that dates its values itself).")
+    List<String> vintages;
 
     @Option(names = "--as-published",
             description = "Write each point as first computed, after the whole release that first made its period "
@@ -110,7 +108,7 @@ public final class ComputeCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PublishedInputs published;
         try {
-            published = PublishedInputs.of(inputs, formats);
+            published = PublishedInputs.of(inputs, formats, vintages);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -124,19 +122,11 @@ public final class ComputeCommand implements Callable<Integer> {
             }
             selected.addAll(m);
         }
-        ReaderOptions options = ReaderOptions.defaults();
-        if (vintage != null) {
-            try {
-                options = ReaderOptions.withVintage(LocalDate.parse(vintage));
-            } catch (DateTimeParseException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--vintage: not a date YYYY-MM-DD: '" + vintage + "'");
-            }
-        }
         OutputPath.check("--out", out);
         published.check();
         Computed computed;
         try {
-            computed = compute(published.read(options), selected, asPublished);
+            computed = compute(published.read(), selected, asPublished);
         } catch (AsPublishedOrderException e) {
             PrintWriter err = spec.commandLine().getErr();
             err.println("laborwatch: --as-published: " + published.describe() + ": " + e.getMessage());

@@ -3,7 +3,6 @@ package org.laborwatch.cli;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
@@ -17,7 +16,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Utils;
 import org.laborwatch.contract.Json;
 import org.laborwatch.contract.Observation;
-import org.laborwatch.readers.ReaderOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -47,11 +45,11 @@ public final class ReplayCommand implements Callable<Integer> {
             completionCandidates = BacktestCommand.FormatNames.class)
     List<String> formats;
 
-    @Option(names = "--vintage", paramLabel = "YYYY-MM-DD",
+    @Option(names = "--vintage", paramLabel = "YYYY-MM-DD|-",
             description = "Publication date of the values, stamped on every observation (default: from a file name "
-                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise); applies "
-                    + "to every --input.")
-    LocalDate vintage;
+                    + "ending _vintageYYYY-MM[-DD].csv, or per row for eta539, eta203 and btos; required otherwise): one "
+                    + "for every --input, or one per --input in order (- for an input that dates its values itself).")
+    List<String> vintages;
 
     @Option(names = "--topic", defaultValue = "laborwatch.observations", description = "Topic (default: ${DEFAULT-VALUE}).")
     String topic;
@@ -78,10 +76,9 @@ public final class ReplayCommand implements Callable<Integer> {
         if (rate != null && rate < 1) {
             throw new IllegalArgumentException("--rate must be at least 1, got " + rate);
         }
-        PublishedInputs published = PublishedInputs.of(inputs, formats);
+        PublishedInputs published = PublishedInputs.of(inputs, formats, vintages);
         published.check();
-        List<Observation> observations = published.read(
-                vintage == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(vintage));
+        List<Observation> observations = published.read();
         if (observations.isEmpty()) {
             throw new IllegalArgumentException("--input " + published.describe() + ": no observations laborwatch reads "
                     + "(only a header, or only series it does not map); nothing replayed");

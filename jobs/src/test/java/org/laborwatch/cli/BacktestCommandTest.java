@@ -52,6 +52,34 @@ class BacktestCommandTest {
     }
 
     @Test
+    void filesPublishedOnDifferentDaysBacktestTogetherWithAVintageEach() throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "backtest-vintages"));
+        // The LAUS states need a vintage, the daily postings another; StatCan's file names its own
+        // release and refuses any other ("-": the file's own).
+        assertEquals(0, LaborwatchCli.commandLine().execute(vintagesArgs(out, "2023-11-17", "2026-08-18", "-")));
+        List<String> rows = Files.readAllLines(out.resolve("episodes.csv"));
+        assertTrue(rows.contains("sahm-state,US-CA,all,2007-09-01,2007-10-01,2010-09-01,2010-10-31,36,base"), rows.toString());
+        // One vintage applies to every input: StatCan's file refuses it (a reader error).
+        assertEquals(1, LaborwatchCli.commandLine().execute(vintagesArgs(out, "2023-11-17")));
+        // Two vintages for three inputs pair with nothing; a vintage that is not a date is refused.
+        assertEquals(2, LaborwatchCli.commandLine().execute(vintagesArgs(out, "2023-11-17", "2026-08-18")));
+        assertEquals(2, LaborwatchCli.commandLine().execute(vintagesArgs(out, "2023-11-17", "2026-8-18", "-")));
+    }
+
+    private static String[] vintagesArgs(Path out, String... vintages) {
+        List<String> a = new java.util.ArrayList<>(List.of("backtest", "--policy", "sahm-state", "--no-progress",
+                "--out", out.resolve("episodes.csv").toString(),
+                "--input", "../data/bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", "--format", "laus-state",
+                "--input", "../data/indeed_job_postings_index_us_aggregate_daily_2020-2026.csv", "--format", "indeed",
+                "--input", "../data/statcan_lfs_14-10-0287-01_last5months_release2023-04-06.csv", "--format", "statcan-lfs"));
+        for (String v : vintages) {
+            a.add("--vintage");
+            a.add(v);
+        }
+        return a.toArray(String[]::new);
+    }
+
+    @Test
     void theRegionsChartIsNamedAfterTheMainChart() {
         assertEquals(Path.of("out", "eb-RI-regions.png"), BacktestCommand.regionsChartPath(Path.of("out", "eb-RI.PNG")));
         assertEquals(Path.of("chart-regions.png"), BacktestCommand.regionsChartPath(Path.of("chart")));

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.laborwatch.metrics.MetricCatalogue;
-import org.laborwatch.readers.ReaderOptions;
 
 /**
  * Today's {@code compute} over every bundled data file, with every metric of the catalogue (the
@@ -111,9 +110,9 @@ class GoldenComputeTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("bundled")
     void computeEqualsTheGolden(Bundled b) throws IOException {
-        ReaderOptions options = b.vintage() == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(b.vintage());
-        PublishedInputs input = PublishedInputs.of(List.of(Path.of("..", "data", b.file())), List.of(b.format()));
-        ComputeCommand.Computed computed = ComputeCommand.compute(input.read(options), MetricCatalogue.all(), false);
+        PublishedInputs input = PublishedInputs.of(List.of(Path.of("..", "data", b.file())), List.of(b.format()),
+                b.vintage() == null ? null : List.of(b.vintage().toString()));
+        ComputeCommand.Computed computed = ComputeCommand.compute(input.read(), MetricCatalogue.all(), false);
         assertTrue(!computed.points().isEmpty(), b + " fed no metric: it does not belong in this list");
         StringWriter csv = new StringWriter();
         ComputeCommand.write(computed.points(), csv);
