@@ -80,33 +80,46 @@ public record Policy(
     }
 
     /**
-     * What {@link #metrics} and {@link #lags} derive from the conditions, per policy object, kept by
-     * each thread: they are asked for every metric point routed and every period decided, and
-     * building them anew was a third of the job's routing and a quarter of its trigger state
-     * machine in the demo. A record cannot hold them; a policy is immutable, so a policy object's
-     * answers never change. One map per thread (a Flink subtask, a backtest), without locking.
+     * What {@link #metrics} and {@link #lags} derive from the conditions, by policy object: they are
+     * asked for every metric point routed and every period decided, and building them anew was a
+     * third of the job's routing and a quarter of its trigger state machine in the demo. A record
+     * cannot hold them; a policy is immutable, so a policy object's answers never change. A static
+     * map (not a thread-local one: a long-lived thread of a session cluster would keep the job's
+     * classes alive), keyed by identity, not by the record's deep {@code equals}.
      */
-    private static final ThreadLocal<Map<Policy, Derived>> DERIVED =
-            ThreadLocal.withInitial(java.util.IdentityHashMap::new);
+    private static final Map<Identity, Derived> DERIVED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** How many policy objects the map keeps (policy updates make new objects; a job has a few). */
+    private static final int DERIVED_KEPT = 1024;
 
     private record Derived(Set<String> metrics, Map<String, Integer> lags) {}
 
+    /** A policy object as a key: itself, not an equal one. */
+    private record Identity(Policy policy) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.policy == policy;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(policy);
+        }
+    }
+
     private Derived derived() {
-        Map<Policy, Derived> byPolicy = DERIVED.get();
-        Derived d = byPolicy.get(this);
+        Identity key = new Identity(this);
+        Derived d = DERIVED.get(key);
         if (d == null) {
             Set<String> metrics = java.util.Collections.unmodifiableSet(computeMetrics());
             d = new Derived(metrics, java.util.Collections.unmodifiableMap(computeLags(metrics)));
-            if (byPolicy.size() >= DERIVED_KEPT) {
-                byPolicy.clear(); // policy updates make new objects: a long-running job keeps the recent ones
+            if (DERIVED.size() >= DERIVED_KEPT) {
+                DERIVED.clear();
             }
-            byPolicy.put(this, d);
+            DERIVED.put(key, d);
         }
         return d;
     }
-
-    /** How many policy objects a thread keeps the derived values of. */
-    private static final int DERIVED_KEPT = 1024;
 
     /** Every metric the policy reads: a period is evaluated once all of them are known for it. */
     public Set<String> metrics() {
