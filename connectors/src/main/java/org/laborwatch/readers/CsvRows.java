@@ -11,13 +11,13 @@ import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.DateTimeException;
-import org.laborwatch.contract.IsoDates;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.laborwatch.contract.IsoDates;
 
 /**
  * The rows of a CSV file with a header line, read one at a time by Jackson CSV, with the line
@@ -129,16 +129,12 @@ final class CsvRows {
     LocalDate date(String column) throws ReaderException {
         String text = cell(column);
         try {
-            return isoDate(text);
+            // The common form read directly (IsoDates); anything else as LocalDate.parse reads it.
+            LocalDate date = IsoDates.parseOrNull(text);
+            return date != null ? date : LocalDate.parse(text);
         } catch (DateTimeException e) {
             throw error("column " + column + ": '" + text + "' is not a date (YYYY-MM-DD)");
         }
-    }
-
-    /** {@link LocalDate#parse}, with the common form read directly ({@link IsoDates}). */
-    static LocalDate isoDate(String text) {
-        LocalDate date = IsoDates.parseOrNull(text);
-        return date != null ? date : LocalDate.parse(text);
     }
 
     /** An error about the current row. */

@@ -298,7 +298,7 @@ abstract class OccupationShareMetric implements Metric {
      */
     private Baseline baseline(RegionSeries data, List<SeriesId> ids) {
         Object key = this;
-        if (data.derived(key) instanceof Baseline b && (b.ids() == ids || b.ids().equals(ids))
+        if (data.derived(key) instanceof Baseline b && b.ids().equals(ids)
                 && data.changedSince(LocalDate.of(baselineYear, 1, 1), LocalDate.of(baselineYear, 12, 1)) <= b.computedAt()) {
             return b;
         }

@@ -56,9 +56,7 @@ public final class TriggerEvaluator {
     /** Takes one metric point for the key and returns the events it causes, in period order. */
     public static List<TriggerEvent> onMetric(Policy policy, TriggerState state, String region, String sector,
             MetricPoint point) {
-        // Once per point: the policy builds the set anew each time it is asked.
-        java.util.Set<String> metrics = policy.metrics();
-        if (!metrics.contains(point.metric())) {
+        if (!policy.metrics().contains(point.metric())) {
             return List.of();
         }
         BigDecimal value = point.isAvailable() ? point.value() : null;
@@ -74,7 +72,7 @@ public final class TriggerEvaluator {
         }
         LocalDate decideUpTo = null;
         for (Map.Entry<LocalDate, Map<String, BigDecimal>> e : state.pending.entrySet()) {
-            if (e.getValue().keySet().containsAll(metrics)) {
+            if (e.getValue().keySet().containsAll(policy.metrics())) {
                 decideUpTo = e.getKey();
             }
         }
