@@ -325,7 +325,6 @@ public final class Bench {
         return c.records();
     }
 
-    /** Reads the whole topic twice (the first pass warms caches and the JIT) and returns the 2nd rate. */
     /**
      * The rate of reading a whole topic (and validating each record), the best of three passes: a
      * limit is what the machine can do, and the first pass runs code the JIT has not compiled yet
@@ -345,6 +344,7 @@ public final class Bench {
                 Map<TopicPartition, Long> end = consumer.endOffsets(parts);
                 long total = end.values().stream().mapToLong(Long::longValue).sum();
                 long t0 = System.nanoTime();
+                double cpu0 = processCpuSeconds();
                 while (n < total) {
                     ConsumerRecords<byte[], byte[]> batch = consumer.poll(Duration.ofMillis(500));
                     for (ConsumerRecord<byte[], byte[]> r : batch) {
@@ -355,7 +355,11 @@ public final class Bench {
                         }
                     }
                 }
-                rate = Math.max(rate, n / ((System.nanoTime() - t0) / 1e9));
+                double passRate = n / ((System.nanoTime() - t0) / 1e9);
+                if (passRate > rate) {
+                    rate = passRate;
+                    readCpuPerRecord = (processCpuSeconds() - cpu0) / Math.max(1, n);
+                }
             }
             if (parse && pass == 2) {
                 info.put("accepted_by_validator", accepted);
@@ -498,8 +502,12 @@ public final class Bench {
             emptyTopicMade = true;
         }
         double startup = pipeline(parallelism, p[1], empty, 0, workload + "empty-");
+        double startupCpu = lastRunCpuSeconds;
         double run1 = pipeline(parallelism, p[1], topic, records, workload);
         double steady = records / Math.max(1e-3, run1 - startup);
+        // What the rate can reach on this machine: the cores over the CPU a record costs the process
+        // (every thread: tasks, Kafka fetchers, the broker, checkpoints, GC, the JIT), start-up apart.
+        double cpuPerRecord = Math.max(0, lastRunCpuSeconds - startupCpu) / records;
         String name = "pipeline_" + workload + run.replace('-', '_');
         add(new Figure(name + "_startup", startup, "s", "the run", run1, startup / run1,
                 "(informational) the same job on an empty topic; share of the run"));
@@ -509,7 +517,23 @@ public final class Bench {
                 goal == null ? null : steady / parseRate >= goal));
         add(new Figure(name + "_incl_startup", records / run1, "records/s", "kafka_consume_parse", parseRate,
                 records / run1 / parseRate, "(informational) records / whole job run"));
+        int cores = Runtime.getRuntime().availableProcessors();
+        add(new Figure(name + "_cpu_per_record", cpuPerRecord * 1e6, "us", "kafka_consume_parse's CPU per record",
+                readCpuPerRecord * 1e6, cpuPerRecord / readCpuPerRecord, String.format(Locale.ROOT,
+                        "(informational) process CPU per record; %d cores at this cost allow %.2f x consume+parse",
+                        cores, cores / cpuPerRecord / parseRate)));
     }
+
+    /** The CPU time of this JVM (every thread) so far, in seconds. */
+    private static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
+    /** The process CPU of the last {@link #pipeline} run, in seconds. */
+    private double lastRunCpuSeconds;
+    /** The process CPU per record of the fastest pass of the last {@link #readTopic}, in seconds. */
+    private double readCpuPerRecord = Double.NaN;
 
     private boolean emptyTopicMade;
     /** The validation rules of the pipeline runs: the defaults, plus the synthetic regions of the scale run. */
@@ -534,15 +558,19 @@ public final class Bench {
                 WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
         LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
                 sinks(triggersTopic, "bench-" + name), rules);
+        double cpu0 = processCpuSeconds();
         JobExecutionResult result = env.execute("bench " + name);
+        lastRunCpuSeconds = processCpuSeconds() - cpu0;
         double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3;
         long triggers = countCommitted(triggersTopic);
         System.out.printf(Locale.ROOT, "pipeline %s: %,d records in %.1f s (job run time, incl. start and final"
-                + " checkpoint); %,d trigger events committed%n", name, records, seconds, triggers);
+                + " checkpoint); %,d trigger events committed; process CPU %.1f s (%.1f cores on average)%n", name,
+                records, seconds, triggers, lastRunCpuSeconds, lastRunCpuSeconds / Math.max(1e-3, seconds));
         Map<String, Long> dead = DeadLetterCount.byReason();
         long refused = dead.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "pipeline %s: %,d dead letters %s%n", name, refused, dead);
-        info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers, "dead_letters", dead));
+        info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers, "dead_letters", dead,
+                "process_cpu_seconds", lastRunCpuSeconds));
         if (records > 0) {
             // Issue #13 item 3: is one subtask of an operator doing most of its work (a hot key)?
             List<BusyTime.Subtask> busy = BusyTime.finished();
