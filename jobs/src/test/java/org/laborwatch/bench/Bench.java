@@ -66,6 +66,7 @@ import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.readers.PublishedFormat;
+import org.laborwatch.readers.ReleaseOrder;
 import org.laborwatch.readers.ReaderOptions;
 
 /**
@@ -822,25 +823,30 @@ public final class Bench {
         long cpu0 = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         long deadline = t0 + TimeUnit.SECONDS.toNanos(backtestLimitS);
         Backtest backtest = new Backtest(BundledPolicies.all(), MetricEngine.standard());
-        int files = 0;
         String stopped = null;
-        try {
-            for (In in : inputs) {
-                ReaderOptions options = in.vintage() == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(in.vintage());
-                try (Reader r = Files.newBufferedReader(data.resolve(in.file()), StandardCharsets.UTF_8)) {
-                    PublishedFormat.byName(in.format()).reader(options).read(r, in.file(), o -> {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("over the limit");
-                        }
-                        backtest.accept(o);
-                    });
-                }
-                files++;
+        // As `laborwatch backtest` replays its inputs: every file read, then release by release in
+        // publication order across the files (ReleaseOrder), so a policy sees each period first as
+        // it was first published, whichever file holds that release.
+        List<List<Observation>> files = new ArrayList<>();
+        for (In in : inputs) {
+            ReaderOptions options = in.vintage() == null ? ReaderOptions.defaults() : ReaderOptions.withVintage(in.vintage());
+            List<Observation> file = new ArrayList<>();
+            try (Reader r = Files.newBufferedReader(data.resolve(in.file()), StandardCharsets.UTF_8)) {
+                PublishedFormat.byName(in.format()).reader(options).read(r, in.file(), file::add);
             }
-        } catch (IllegalStateException e) {
-            stopped = "stopped at " + backtestLimitS + " s in file " + (files + 1) + " of " + inputs.size()
-                    + " (" + inputs.get(files).file() + ")";
-            System.out.println("backtest " + stopped);
+            files.add(file);
+        }
+        List<Observation> inReleaseOrder = ReleaseOrder.merge(files);
+        int fed = 0;
+        for (Observation o : inReleaseOrder) {
+            if (System.nanoTime() > deadline) {
+                stopped = String.format(Locale.ROOT, "stopped at %d s after %,d of %,d observations (release %s)",
+                        backtestLimitS, fed, inReleaseOrder.size(), o.vintage());
+                System.out.println("backtest " + stopped);
+                break;
+            }
+            backtest.accept(o);
+            fed++;
         }
         int episodes = backtest.episodes().size();
         double s = (System.nanoTime() - t0) / 1e9;
