@@ -2,6 +2,7 @@ package org.laborwatch.job;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -18,10 +19,16 @@ import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.contract.DeadLetter;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.RawRecord;
+import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.io.influx.InfluxToken;
+import org.laborwatch.notify.DeliveryAttempt;
 import org.laborwatch.notify.DeliverySettings;
+import org.laborwatch.notify.SubscriberAck;
 import org.laborwatch.notify.SubscriberUpdate;
+import org.laborwatch.notify.WebhookDeadLetter;
 import org.laborwatch.policy.BundledPolicies;
 
 /**
@@ -40,6 +47,7 @@ class NoGenericTypesTest {
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(conf);
         env.setParallelism(2);
+        assertTrue(env.getConfig().getSerializerConfig().hasGenericTypesDisabled(), "the option reached the environment");
         return env;
     }
 
@@ -55,7 +63,10 @@ class NoGenericTypesTest {
                         TypeInformation.of(RawRecord.class)),
                 LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(), sinks.build());
 
-        assertEquals(List.of(), typesWithoutSerializer(env), "transformations whose type falls back to Kryo");
+        Set<Class<?>> checked = new HashSet<>();
+        assertEquals(List.of(), typesWithoutSerializer(env, checked), "transformations whose type falls back to Kryo");
+        assertTrue(checked.containsAll(Set.of(RawRecord.class, Observation.class, MetricPoint.class, PolicyInput.class,
+                TriggerEvent.class, DeadLetter.class, PolicyAck.class)), "the walk reached every record type: " + checked);
         assertNotNull(env.getStreamGraph().getJobGraph(), "the job graph is generated without generic types");
     }
 
@@ -67,16 +78,19 @@ class NoGenericTypesTest {
                 new NotifyPipeline.Sinks(new CollectSink<>(), new CollectSink<>(), new CollectSink<>(), new CollectSink<>()),
                 attempts -> attempts);
 
-        assertEquals(List.of(), typesWithoutSerializer(env), "transformations whose type falls back to Kryo");
+        Set<Class<?>> checked = new HashSet<>();
+        assertEquals(List.of(), typesWithoutSerializer(env, checked), "transformations whose type falls back to Kryo");
+        assertTrue(checked.containsAll(Set.of(Delivery.class, DeliveryAttempt.class, WebhookDeadLetter.class,
+                SubscriberAck.class)), "the walk reached every record type: " + checked);
         assertNotNull(env.getStreamGraph().getJobGraph(), "the job graph is generated without generic types");
     }
 
     /**
      * Every transformation of {@code env} whose output type has no serializer under its
-     * configuration (generic types off), as "name: error", so that one run names them all (the graph
-     * generator stops at the first).
+     * configuration (generic types off), as "name (type): error", so that one run names them all
+     * (the graph generator stops at the first). Adds every type it checked to {@code checked}.
      */
-    private static List<String> typesWithoutSerializer(StreamExecutionEnvironment env) {
+    private static List<String> typesWithoutSerializer(StreamExecutionEnvironment env, Set<Class<?>> checked) {
         SerializerConfig config = env.getConfig().getSerializerConfig();
         List<String> failures = new ArrayList<>();
         Set<Transformation<?>> seen = new HashSet<>();
@@ -87,6 +101,7 @@ class NoGenericTypesTest {
                 continue;
             }
             todo.addAll(t.getInputs());
+            checked.add(t.getOutputType().getTypeClass());
             try {
                 t.getOutputType().createSerializer(config);
             } catch (RuntimeException e) {
