@@ -45,7 +45,12 @@ public record DeadLetter(
      */
     public static final int DEFAULT_ORIGINAL_CAP = 256 * 1024;
 
-    /** The most characters of a detail or origin kept: they come from the record or its transport. */
+    /**
+     * The most characters of a detail or origin kept: they come from the record or its transport.
+     * A longer text is cut to this length with its mark of the full length included, so a text cut
+     * once is kept as it is when the record is made again from its fields (as Flink does after every
+     * network hop).
+     */
     static final int MAX_TEXT = 1024;
 
     public DeadLetter {
@@ -105,7 +110,11 @@ public record DeadLetter(
     }
 
     private static String cut(String s) {
-        return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT) + "…(" + s.length() + " chars)";
+        if (s.length() <= MAX_TEXT) {
+            return s;
+        }
+        String mark = "…(" + s.length() + " chars)";
+        return s.substring(0, MAX_TEXT - mark.length()) + mark;
     }
 
     /** The SHA-256 of {@code bytes} in lowercase hex. */

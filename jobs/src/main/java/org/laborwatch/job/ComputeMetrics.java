@@ -32,7 +32,7 @@ public final class ComputeMetrics extends KeyedProcessFunction<String, Observati
      * Observations the series state refused (beyond the revision horizon) or found in conflict
      * with a held value, for the dead-letter output.
      */
-    public static final OutputTag<DeadLetter> REPORTED = new OutputTag<>("series-state-reports") {};
+    public static final OutputTag<DeadLetter> REPORTED = new OutputTag<>("series-state-reports", WireTypes.DEAD_LETTER);
 
     /** The origin of the dead letters this operator writes (the source offset is not kept this far). */
     public static final String ORIGIN = "series-state";

@@ -132,7 +132,7 @@ public final class LaborwatchPipeline {
         // Validation runs at its source's parallelism so it chains to it: a round-robin hop here
         // would reorder the periods of a series that its producer kept in order in one partition.
         SingleOutputStreamOperator<Observation> valid = observations
-                .process(new ValidateObservations(rules, Clock.systemUTC()))
+                .process(new ValidateObservations(rules, Clock.systemUTC()), WireTypes.OBSERVATION)
                 .setParallelism(observations.getParallelism())
                 .uid(UID_VALIDATE)
                 .name("validate observations");
@@ -142,7 +142,7 @@ public final class LaborwatchPipeline {
 
         SingleOutputStreamOperator<MetricPoint> metrics = valid
                 .keyBy(ComputeMetrics::keyOf)
-                .process(new ComputeMetrics(MetricEngine.standard(horizon)))
+                .process(new ComputeMetrics(MetricEngine.standard(horizon)), WireTypes.METRIC_POINT)
                 .uid(UID_METRICS)
                 .name("series state and metrics");
         // One dead-letter output: records the validator refused, and valid observations the series
@@ -154,17 +154,17 @@ public final class LaborwatchPipeline {
         BroadcastStream<PolicyUpdate> policies = policyUpdates.broadcast(PolicyDescriptors.POLICY_UPDATES);
         SingleOutputStreamOperator<TriggerEvent> triggers = metrics
                 .connect(policies)
-                .process(new RouteToPolicies(book), TypeInformation.of(PolicyInput.class))
+                .process(new RouteToPolicies(book), WireTypes.POLICY_INPUT)
                 .uid(UID_ROUTE)
                 .name("route to policies")
                 .keyBy(PolicyInput::key)
                 .connect(policies)
-                .process(new EvaluateTriggers(book), TypeInformation.of(TriggerEvent.class))
+                .process(new EvaluateTriggers(book), WireTypes.TRIGGER_EVENT)
                 .uid(UID_TRIGGERS)
                 .name("trigger state machine");
         DataStream<MetricPoint> rollups = triggers
                 .keyBy(TriggerEvent::policy)
-                .process(new RollUpPolicies())
+                .process(new RollUpPolicies(), WireTypes.METRIC_POINT)
                 .uid(UID_ROLLUPS)
                 .name("national roll-ups");
         // Breadth policies read the roll-ups, which are made from the state machine's events: they are
@@ -172,12 +172,12 @@ public final class LaborwatchPipeline {
         // cycle), once each period's count has settled (DecideBreadth). Their events are not rolled up.
         DataStream<TriggerEvent> breadth = rollups
                 .connect(policies)
-                .process(new RouteToPolicies(book), TypeInformation.of(PolicyInput.class))
+                .process(new RouteToPolicies(book), WireTypes.POLICY_INPUT)
                 .uid(UID_ROUTE_ROLLUPS)
                 .name("route roll-ups to breadth policies")
                 .keyBy(PolicyInput::key)
                 .connect(policies)
-                .process(new DecideBreadth(book), TypeInformation.of(TriggerEvent.class))
+                .process(new DecideBreadth(book), WireTypes.TRIGGER_EVENT)
                 .uid(UID_BREADTH)
                 .name("breadth state machine");
         DataStream<TriggerEvent> allTriggers = triggers.union(breadth);
@@ -194,7 +194,7 @@ public final class LaborwatchPipeline {
         }
         if (sinks.asPublishedSeries() != null) {
             metrics.keyBy(MarkAsPublished::keyOf)
-                    .process(new MarkAsPublished())
+                    .process(new MarkAsPublished(), WireTypes.METRIC_POINT)
                     .uid(UID_AS_PUBLISHED)
                     .name("as published")
                     .sinkTo(sinks.asPublishedSeries()).uid(UID_AS_PUBLISHED_SERIES).name("as-published series");

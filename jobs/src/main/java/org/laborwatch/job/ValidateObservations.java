@@ -23,7 +23,7 @@ public final class ValidateObservations extends ProcessFunction<RawRecord, Obser
     private static final long serialVersionUID = 1L;
 
     /** Refused records, with their original bytes and the reason. */
-    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters") {};
+    public static final OutputTag<DeadLetter> DEAD_LETTERS = new OutputTag<>("dead-letters", WireTypes.DEAD_LETTER);
 
     private final ValidationRules rules;
     private final Clock clock;

@@ -131,8 +131,8 @@ public final class Bench {
                                          figure with the goal, the others show the JIT's warm-up
                           --scale-series monthly series of the scale section (default 1000000, at most 1018980), against 100000
                           --scale-months months of each series in the scale section (default 2)
-                          --only         sections: limits,pipeline,laus,scale,latency,state,backtest,demo (default
-                                         all but scale, which takes minutes)
+                          --only         sections: limits,pipeline,laus,scale,latency,state,wire,backtest,demo (default
+                                         all but scale, which takes minutes, and wire, the serializers alone)
                           --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb (default all)
                           --pipeline-warmups unmeasured p2 heap runs over the workload first, so that the
                                          figures are of compiled code, the steady state (default 2)
@@ -247,6 +247,9 @@ public final class Bench {
         }
         if (only.contains("state")) {
             stateBytes();
+        }
+        if (only.contains("wire")) {
+            wireCost();
         }
         if (only.contains("backtest")) {
             for (int run = 1; run <= backtestRuns; run++) {
@@ -747,6 +750,16 @@ public final class Bench {
                 "<= 1 KB (48 months fed; RegionSeries.writeTo)", perMonthly <= 1024));
         add(new Figure("state_bytes_per_series_monthly_and_weekly", perAny, "bytes", "goal", 1024.0, perAny / 1024,
                 "(informational) 48 months + 104 weeks fed"));
+    }
+
+    /** Serialize + deserialize per record type: the job's own serializers against Flink's derived ones. */
+    private void wireCost() throws IOException {
+        for (WireCost.Result r : WireCost.measure()) {
+            add(new Figure("wire_" + r.type() + "_ns", r.ownNs(), "ns", "Flink's derived serializer", r.derivedNs(),
+                    r.ownNs() / r.derivedNs(), "(informational) CPU per record, serialize + deserialize; derived "
+                            + Math.round(r.derivedNs()) + " ns, " + r.derivedBytes() + " bytes; own " + r.ownBytes()
+                            + " bytes"));
+        }
     }
 
     private static long bytes(RegionSeries s) throws IOException {
