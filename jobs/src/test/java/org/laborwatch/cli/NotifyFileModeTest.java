@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +21,7 @@ import org.laborwatch.contract.Json;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.policy.BundledPolicies;
+import org.laborwatch.testing.FreePorts;
 
 /**
  * The local try-out of docs/subscribers.md, step by step: the example receiver
@@ -46,7 +45,7 @@ class NotifyFileModeTest {
                 && e.transition() == org.laborwatch.contract.Transition.ENTER).map(TriggerEvent::eventId)
                 .collect(Collectors.toCollection(TreeSet::new));
 
-        int port = freePort();
+        int port = FreePorts.one();
         Path secretFile = Files.writeString(dir.resolve("newsroom.secret"), SECRET + "\n");
         Path subscribers = Files.writeString(dir.resolve("subscribers.yaml"), "id: newsroom\nversion: 1\n"
                 + "url: http://127.0.0.1:" + port + "/hook\nsecret: file:" + secretFile.toAbsolutePath() + "\n"
@@ -123,12 +122,6 @@ class NotifyFileModeTest {
             synchronized (lock) {
                 lock.wait(100);
             }
-        }
-    }
-
-    private static int freePort() throws java.io.IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.laborwatch.testing.FreePorts;
 
 /**
  * A Flink 2.2 cluster of separate JVM processes started as Flink's {@code bin/*.sh} start them: a
@@ -98,11 +99,13 @@ public final class FlinkProcessCluster {
         Files.createDirectories(run.resolve("conf"));
         Files.createDirectories(run.resolve("log"));
         Files.createDirectories(run.resolve("tmp"));
-        int restPort = KafkaBrokerProcess.freePort();
+        // Chosen together: two ports chosen one after the other can be the same (FreePorts).
+        int[] ports = FreePorts.distinct(3);
+        int restPort = ports[0];
         Map<String, String> c = new LinkedHashMap<>();
         c.put("env.java.opts.all", JAVA_17_OPTS);
         c.put("jobmanager.rpc.address", "127.0.0.1");
-        c.put("jobmanager.rpc.port", Integer.toString(KafkaBrokerProcess.freePort()));
+        c.put("jobmanager.rpc.port", Integer.toString(ports[1]));
         c.put("jobmanager.bind-host", "127.0.0.1");
         c.put("jobmanager.memory.process.size", "1600m");
         c.put("taskmanager.bind-host", "127.0.0.1");
@@ -115,7 +118,7 @@ public final class FlinkProcessCluster {
         c.put("rest.address", "127.0.0.1");
         c.put("rest.bind-address", "127.0.0.1");
         c.put("rest.port", Integer.toString(restPort));
-        c.put("blob.server.port", Integer.toString(KafkaBrokerProcess.freePort()));
+        c.put("blob.server.port", Integer.toString(ports[2]));
         c.put("state.backend.type", "rocksdb");
         c.put("execution.checkpointing.dir", run.resolve("state/checkpoints").toUri().toString());
         c.put("execution.checkpointing.savepoint-dir", run.resolve("state/savepoints").toUri().toString());

@@ -1,8 +1,6 @@
 package org.laborwatch.cluster;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +13,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.laborwatch.kafka.EmbeddedKafka;
+import org.laborwatch.testing.FreePorts;
 
 /**
  * A Kafka broker as its own JVM process ({@code kafka.Kafka}, KRaft, broker and controller in one),
@@ -43,8 +42,9 @@ public final class KafkaBrokerProcess {
                     + ": the build writes it (maven-dependency-plugin execution flink-cluster-broker-classpath); run mvn verify");
         }
         String classpath = Files.readString(classpathFile).strip();
-        int port = freePort();
-        int controllerPort = freePort();
+        int[] ports = FreePorts.distinct(2);
+        int port = ports[0];
+        int controllerPort = ports[1];
         Properties p = EmbeddedKafka.singleNodeSettings(port, controllerPort, dir.resolve("data"));
         Path config = dir.resolve("server.properties");
         try (var w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
@@ -109,11 +109,5 @@ public final class KafkaBrokerProcess {
         List<String> out = new java.util.ArrayList<>(head);
         out.addAll(List.of(tail));
         return out;
-    }
-
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -22,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.laborwatch.testing.FreePorts;
 
 /**
  * A real InfluxDB for tests: Debian's influxd 1.6 behind nginx, which maps the v2 write API the
@@ -56,9 +55,10 @@ public final class InfluxServer implements AutoCloseable {
         this.dir = dir.toAbsolutePath();
         this.influxd = influxd;
         this.nginx = nginx;
-        this.httpPort = freePort();
-        this.rpcPort = freePort();
-        this.proxyPort = freePort();
+        int[] ports = FreePorts.distinct(3);
+        this.httpPort = ports[0];
+        this.rpcPort = ports[1];
+        this.proxyPort = ports[2];
     }
 
     /** Installs when needed, writes the configs under {@code dir}, starts influxd and nginx. */
@@ -297,12 +297,6 @@ public final class InfluxServer implements AutoCloseable {
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (IOException e) {
             return "(cannot read " + log + ": " + e + ")";
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
         }
     }
 

@@ -1,9 +1,6 @@
 package org.laborwatch.kafka;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,6 +35,7 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.laborwatch.testing.FreePorts;
 
 /**
  * A single-node Kafka (KRaft, broker and controller in one) running inside the test JVM: bound to
@@ -114,8 +112,9 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         long t0 = System.nanoTime();
         if (!formatted) {
             Files.createDirectories(logDir);
-            brokerPort = freePort();
-            controllerPort = freePort();
+            int[] ports = FreePorts.distinct(2);
+            brokerPort = ports[0];
+            controllerPort = ports[1];
         }
         Properties p = singleNodeSettings(brokerPort, controllerPort, logDir);
         p.put("message.max.bytes", Integer.toString(MAX_MESSAGE_BYTES));
@@ -363,15 +362,6 @@ public final class EmbeddedKafka implements BeforeAllCallback, AfterAllCallback 
         Properties p = clientProperties();
         try (KafkaConsumer<byte[], byte[]> c = new KafkaConsumer<>(p, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
             return c.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

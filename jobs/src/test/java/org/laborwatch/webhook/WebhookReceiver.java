@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -20,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
+import org.laborwatch.testing.FreePorts;
 
 /**
  * A webhook receiver on 127.0.0.1 for tests, as a subscriber would run one: it verifies each
@@ -54,7 +54,7 @@ public final class WebhookReceiver implements AutoCloseable {
     private ExecutorService threads;
 
     public WebhookReceiver(List<String> secrets, Behaviour behaviour) {
-        this.port = freePort();
+        this.port = FreePorts.one();
         this.verifier = new StandardWebhooksVerifier(secrets);
         this.behaviour = behaviour;
     }
@@ -152,13 +152,5 @@ public final class WebhookReceiver implements AutoCloseable {
     /** Requests whose signature or timestamp did not verify. */
     public int unverified() {
         return unverified.get();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }
