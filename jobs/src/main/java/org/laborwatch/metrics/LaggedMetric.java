@@ -35,7 +35,7 @@ abstract class LaggedMetric implements Metric {
     /**
      * @param adjustments accepted adjustments in order of preference: the first one the region has
      *     is used (claims: {@code sa} nationally, {@code nsa} for states)
-     * @param lags the lags read, the first one 0 (the period itself)
+     * @param lags the lags read, ascending, the first one 0 (the period itself)
      */
     LaggedMetric(String name, String indicator, List<String> adjustments, Frequency frequency,
             Frequency outputFrequency, int... lags) {
@@ -45,11 +45,13 @@ abstract class LaggedMetric implements Metric {
         this.frequency = frequency;
         this.outputFrequency = outputFrequency;
         this.lags = lags.clone();
-        int max = 0;
-        for (int lag : lags) {
-            max = Math.max(max, lag);
+        for (int i = 1; i < lags.length; i++) {
+            if (lags[i] <= lags[i - 1]) {
+                throw new IllegalArgumentException(name + ": lags must ascend (affected stops at the first beyond the"
+                        + " newest period), got " + java.util.Arrays.toString(lags));
+            }
         }
-        this.maxLag = max;
+        this.maxLag = lags.length == 0 ? 0 : lags[lags.length - 1];
     }
 
     @Override
@@ -118,7 +120,12 @@ abstract class LaggedMetric implements Metric {
         for (LocalDate q = gapStart(series, period, data); !q.isAfter(period); q = frequency.plus(q, 1)) {
             for (int lag : lags) {
                 LocalDate t = frequency.plus(q, lag);
-                if (!t.isAfter(latest) && emits(t)) {
+                if (t.isAfter(latest)) {
+                    // Lags ascend: the later ones are further beyond the series' newest period (for a
+                    // new newest period, every lag but 0; a year-ago look-back has six).
+                    break;
+                }
+                if (emits(t)) {
                     slots.add(new Slot(series.sector(), t));
                 }
             }
