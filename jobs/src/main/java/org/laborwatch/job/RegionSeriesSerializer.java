@@ -22,6 +22,12 @@ public final class RegionSeriesSerializer extends BinaryStateSerializer<RegionSe
         return RegionSeries.readFrom(in);
     }
 
+    /** Without the bytes ({@link RegionSeries#copy}): the heap backend copies regions during snapshots. */
+    @Override
+    public RegionSeries copy(RegionSeries from) {
+        return from.copy();
+    }
+
     @Override
     public RegionSeries createInstance() {
         return new RegionSeries();

@@ -325,6 +325,25 @@ public final class RegionSeries {
         return size() == 0;
     }
 
+    /**
+     * An independent copy of the data, as {@link #readFrom} of {@link #writeTo} would make it
+     * (nothing derived, no change log), without the bytes: the heap state backend copies a region
+     * it is writing a snapshot of before the region changes, and the round trip through bytes was a
+     * twelfth of the streaming job's metric operator at a 1 s checkpoint interval. Values are
+     * immutable, so the copy shares them.
+     */
+    public RegionSeries copy() {
+        RegionSeries r = new RegionSeries();
+        for (Map.Entry<SeriesId, Series> e : series.entrySet()) {
+            Series s = new Series(e.getValue().frequency);
+            s.firstSeen = e.getValue().firstSeen;
+            s.values.putAll(e.getValue().values);
+            r.series.put(e.getKey(), s);
+            r.byId.put(e.getKey(), s);
+        }
+        return r;
+    }
+
     /** Writes the state in a compact, versioned binary form (the savepoint format). */
     public void writeTo(DataOutput out) throws IOException {
         out.writeByte(FORMAT_VERSION);
