@@ -135,6 +135,9 @@ abstract class LaggedMetric implements Metric {
 
     /** The first period of an unpublished run just before {@code period}, or {@code period}. */
     private LocalDate gapStart(SeriesId series, LocalDate period, RegionSeries data) {
+        if (data.get(series, frequency.plus(period, -1)) != null) {
+            return period; // no gap: the usual case, settled without looking up the series' start
+        }
         LocalDate earliest = data.firstSeen(series);
         // Bounds the walk back through a gap; gaps longer than this are not revisions of recent data.
         int limit = RevisionHorizon.DEFAULT_YEARS * RevisionHorizon.perYear(frequency) + maxLag;
