@@ -104,8 +104,7 @@ public final class RegionSeries {
         Series s = byId.get(id);
         if (s == null) {
             s = new Series(o.frequency());
-            series.put(id, s);
-            byId.put(id, s);
+            add(id, s);
             seriesChanged = modifications;
         }
         if (s.firstSeen == null || o.period().isBefore(s.firstSeen)) {
@@ -325,6 +324,12 @@ public final class RegionSeries {
         return size() == 0;
     }
 
+    /** Holds a series in the ordered map (state, written in order) and the lookup by id. */
+    private void add(SeriesId id, Series s) {
+        series.put(id, s);
+        byId.put(id, s);
+    }
+
     /**
      * An independent copy of the data, as {@link #readFrom} of {@link #writeTo} would make it
      * (nothing derived, no change log), without the bytes: the heap state backend copies a region
@@ -338,8 +343,7 @@ public final class RegionSeries {
             Series s = new Series(e.getValue().frequency);
             s.firstSeen = e.getValue().firstSeen;
             s.values.putAll(e.getValue().values);
-            r.series.put(e.getKey(), s);
-            r.byId.put(e.getKey(), s);
+            r.add(e.getKey(), s);
         }
         return r;
     }
@@ -380,8 +384,7 @@ public final class RegionSeries {
                 BigDecimal value = readDecimal(in);
                 s.values.put(period, new SeriesValue(value, LocalDate.ofEpochDay(in.readInt())));
             }
-            r.series.put(id, s);
-            r.byId.put(id, s);
+            r.add(id, s);
         }
         return r;
     }

@@ -25,29 +25,31 @@ class LaggedMetricTest {
         return Obs.of(CLAIMS, "US-CA", "all", "nsa", Frequency.WEEKLY, w, String.valueOf(value), "count", Obs.V1);
     }
 
-    @Test
-    void aNewNewestPeriodAffectsItsOwnSlotOnly() {
+    private static final LocalDate FIRST = LocalDate.of(2024, 1, 6);
+
+    /** Weeks 0 to 59 from {@link #FIRST}, one value each. */
+    private RegionSeries sixtyWeeks() {
         RegionSeries data = new RegionSeries();
         MetricEngine engine = new MetricEngine(List.of(yoy));
-        LocalDate first = LocalDate.of(2024, 1, 6);
         for (int i = 0; i < 60; i++) {
-            engine.apply(data, week(first.plusWeeks(i), 1000 + i));
+            engine.apply(data, week(FIRST.plusWeeks(i), 1000 + i));
         }
+        return data;
+    }
+
+    @Test
+    void aNewNewestPeriodAffectsItsOwnSlotOnly() {
+        RegionSeries data = sixtyWeeks();
         SeriesId id = new SeriesId(CLAIMS, "all", "nsa");
-        LocalDate newest = first.plusWeeks(59);
+        LocalDate newest = FIRST.plusWeeks(59);
         assertEquals(List.of(new Slot("all", newest)), new ArrayList<>(yoy.affected(id, newest, data)));
     }
 
     @Test
     void aRevisionAffectsEveryLagUpToTheNewestPeriod() {
-        RegionSeries data = new RegionSeries();
-        MetricEngine engine = new MetricEngine(List.of(yoy));
-        LocalDate first = LocalDate.of(2024, 1, 6);
-        for (int i = 0; i < 60; i++) {
-            engine.apply(data, week(first.plusWeeks(i), 1000 + i));
-        }
+        RegionSeries data = sixtyWeeks();
         SeriesId id = new SeriesId(CLAIMS, "all", "nsa");
-        LocalDate revised = first.plusWeeks(5);
+        LocalDate revised = FIRST.plusWeeks(5);
         Collection<Slot> slots = yoy.affected(id, revised, data);
         // Lags 0-3 and 52-55 forward from week 5: weeks 5-8 and 57-59 (60 is beyond the newest, 59).
         List<Slot> expected = new ArrayList<>();
@@ -55,7 +57,7 @@ class LaggedMetricTest {
             expected.add(new Slot("all", revised.plusWeeks(lag)));
         }
         assertEquals(expected, new ArrayList<>(slots));
-        assertTrue(slots.stream().noneMatch(s -> s.period().isAfter(first.plusWeeks(59))));
+        assertTrue(slots.stream().noneMatch(s -> s.period().isAfter(FIRST.plusWeeks(59))));
     }
 
     @Test

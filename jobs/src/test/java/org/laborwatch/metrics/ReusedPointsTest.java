@@ -3,10 +3,6 @@ package org.laborwatch.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -20,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.job.TestData;
 import org.laborwatch.readers.ReaderOptions;
+import org.laborwatch.state.GoldenBytes;
 
 /**
  * An observation reuses the points of its region's last evaluation, while the data have not changed
@@ -72,8 +69,6 @@ class ReusedPointsTest {
 
     /** The region as a restored job holds it: its data, without anything derived from them. */
     private static RegionSeries roundTrip(RegionSeries data) throws IOException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        data.writeTo(new DataOutputStream(bytes));
-        return RegionSeries.readFrom(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        return RegionSeriesFormatTest.decode(GoldenBytes.bytes(data::writeTo));
     }
 }
