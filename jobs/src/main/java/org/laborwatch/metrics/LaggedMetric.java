@@ -94,6 +94,16 @@ abstract class LaggedMetric implements Metric {
         return maxLag;
     }
 
+    /**
+     * Every point reads the series at its largest lag, at or after its first period, and is at or
+     * before its newest ({@link #compute}): a series spanning fewer periods than that lag has none.
+     * The same holds for a {@link TurMetric}'s levels, which span no more than either series.
+     */
+    @Override
+    public boolean silentWhile(SeriesId series, LocalDate first, LocalDate newest) {
+        return frequency.plus(newest, -maxLag).isBefore(first);
+    }
+
     /** Whether the metric has a point at {@code t} (all periods unless a subclass thins them). */
     boolean emits(LocalDate t) {
         return true;

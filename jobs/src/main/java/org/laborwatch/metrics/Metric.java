@@ -44,6 +44,18 @@ public interface Metric extends java.io.Serializable {
         return false;
     }
 
+    /**
+     * Whether no point of this metric can be computed from {@code series} while it spans only
+     * {@code first} (its first period ever seen) to {@code newest}: too little history for the
+     * metric's look-back. The engine then evaluates nothing of this metric for a change of that
+     * series, neither before nor after it. That is exact because the engine emits only points that
+     * exist after a change: the points this metric reads from other series are not changed by it,
+     * and those it reads from {@code series} do not exist. Most metrics cannot say (false).
+     */
+    default boolean silentWhile(SeriesId series, LocalDate first, LocalDate newest) {
+        return false;
+    }
+
     /** The sectors and periods whose value may change when {@code series} changes at {@code period}. */
     Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data);
 

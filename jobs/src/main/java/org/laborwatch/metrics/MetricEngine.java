@@ -98,15 +98,10 @@ public final class MetricEngine implements Serializable {
 
     private Result applyNow(RegionSeries data, Observation o, Deferred deferred) {
         SeriesId id = new SeriesId(o.indicator(), o.sector(), o.adjustment());
-        List<Metric> all = new ArrayList<>();
-        List<Metric> dependents = new ArrayList<>();
-        List<Metric> composites = new ArrayList<>();
-        for (Metric m : metrics) {
-            if (m.dependsOn(id)) {
-                all.add(m);
-                (deferred != null && m.composite() ? composites : dependents).add(m);
-            }
-        }
+        Readers readers = readers(id);
+        List<Metric> all = readers.all;
+        List<Metric> composites = deferred != null ? readers.composites : List.of();
+        List<Metric> dependents = audible(deferred != null ? readers.others : all, id, o.period(), data);
         SeriesValue held = data.get(id, o.period());
         int periods = horizon.periods(o.source(), o.adjustment(), o.frequency());
         // An observation the upsert will refuse changes nothing: evaluating its periods first would cost,
@@ -125,7 +120,7 @@ public final class MetricEngine implements Serializable {
                 }
             }
         }
-        int retention = periods + window(id);
+        int retention = periods + readers.window;
         LocalDate settled = data.settledLatest(id);
         Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, all, retention));
         String report = switch (upsert) {
@@ -211,13 +206,71 @@ public final class MetricEngine implements Serializable {
 
     /** The longest window any metric reads of a series. */
     public int window(SeriesId id) {
-        int r = 0;
-        for (Metric m : metrics) {
-            if (m.dependsOn(id)) {
-                r = Math.max(r, m.window(id));
+        return readers(id).window;
+    }
+
+    /**
+     * The metrics that read a series: all of them, split into the composite ones and the others,
+     * and the longest window they read of it. Found once per series: asking each metric at every
+     * observation was a twentieth of the streaming job's metric operator.
+     */
+    private record Readers(List<Metric> all, List<Metric> composites, List<Metric> others, int window) {}
+
+    /**
+     * By series (indicator, sector and adjustment, not region: a few hundred keys however many
+     * regions a job holds); not state (derived from the metrics), so a restored engine finds them again.
+     */
+    private transient Map<SeriesId, Readers> readers;
+
+    private Readers readers(SeriesId id) {
+        Map<SeriesId, Readers> byId = readers;
+        if (byId == null) {
+            // An engine serves one Flink subtask or one command, but nothing forbids sharing one.
+            byId = new java.util.concurrent.ConcurrentHashMap<>();
+            readers = byId;
+        }
+        Readers r = byId.get(id);
+        if (r == null) {
+            List<Metric> all = new ArrayList<>();
+            List<Metric> composites = new ArrayList<>();
+            List<Metric> others = new ArrayList<>();
+            int window = 0;
+            for (Metric m : metrics) {
+                if (m.dependsOn(id)) {
+                    all.add(m);
+                    (m.composite() ? composites : others).add(m);
+                    window = Math.max(window, m.window(id));
+                }
             }
+            r = new Readers(List.copyOf(all), List.copyOf(composites), List.copyOf(others), window);
+            byId.put(id, r);
         }
         return r;
+    }
+
+    /**
+     * The metrics that may have a point from series {@code id} once a value at {@code period} is
+     * stored: the others are {@linkplain Metric#silentWhile silent} over its span, so neither
+     * evaluation before nor after the change can emit anything of them (a county's first months
+     * under a year-ago look-back: its slots were listed and evaluated at every observation).
+     */
+    private static List<Metric> audible(List<Metric> candidates, SeriesId id, LocalDate period, RegionSeries data) {
+        LocalDate first = data.firstSeen(id);
+        LocalDate newest = data.latest(id);
+        first = first == null || period.isBefore(first) ? period : first;
+        newest = newest == null || period.isAfter(newest) ? period : newest;
+        List<Metric> r = null;
+        for (int i = 0; i < candidates.size(); i++) {
+            Metric m = candidates.get(i);
+            if (m.silentWhile(id, first, newest)) {
+                if (r == null) {
+                    r = new ArrayList<>(candidates.subList(0, i));
+                }
+            } else if (r != null) {
+                r.add(m);
+            }
+        }
+        return r == null ? candidates : r;
     }
 
     /**

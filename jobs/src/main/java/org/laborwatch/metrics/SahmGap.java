@@ -51,6 +51,12 @@ public final class SahmGap implements Metric {
         return WINDOW;
     }
 
+    /** The first point is {@link #WINDOW} months after the series' first month ({@link #compute}). */
+    @Override
+    public boolean silentWhile(SeriesId series, LocalDate first, LocalDate newest) {
+        return newest.isBefore(first.plusMonths(WINDOW));
+    }
+
     @Override
     public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
         LocalDate latest = data.latest(series);
