@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataInputView;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.core.memory.DataOutputView;
 
 /**
@@ -60,7 +61,15 @@ abstract class BinaryStateSerializer<T> extends TypeSerializer<T> {
 
     @Override
     public void serialize(T record, DataOutputView target) throws IOException {
-        write(record, target);
+        if (target instanceof DataOutputSerializer) {
+            write(record, target); // RocksDB's and the network's buffers: already bytes in memory
+            return;
+        }
+        // The heap backend's snapshots write to a stream wrapper, where each writeInt is four calls
+        // down to the checkpoint stream: written into a buffer first, then in one call.
+        DataOutputSerializer buffer = new DataOutputSerializer(256);
+        write(record, buffer);
+        target.write(buffer.getSharedBuffer(), 0, buffer.length());
     }
 
     @Override
