@@ -38,6 +38,39 @@ class RegionSeriesFormatTest {
         return RegionSeries.readFrom(new DataInputStream(new ByteArrayInputStream(bytes)));
     }
 
+    /**
+     * {@link RegionSeries#writeTo} lists the series in order, and reading builds its tree from that
+     * order in one pass; a saved form listing them in another order (none is written) still reads,
+     * series by series, to the same state.
+     */
+    @Test
+    void seriesSavedOutOfOrderReadToTheSameState() throws IOException {
+        LocalDate v1 = LocalDate.of(2020, 6, 5);
+        RegionSeries rates = new RegionSeries();
+        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-04"), "13.4", v1), 1000, 1000, null);
+        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.9", v1), 1000, 1000, null);
+        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.8", LocalDate.of(2020, 7, 2)), 1000, 1000, null);
+        RegionSeries claims = new RegionSeries();
+        claims.upsert(Obs.of("initial_claims", "US-AZ", "all", "nsa", Frequency.WEEKLY, LocalDate.of(2020, 5, 30),
+                "21000", "count", v1), 1000, 1000, null);
+        RegionSeries covered = new RegionSeries();
+        covered.upsert(Obs.of("covered_employment", "US-AZ", "all", "nsa", Frequency.QUARTERLY, LocalDate.of(2019, 10, 1),
+                "123456789012345678901234567890.5", "count", v1), 1000, 1000, null);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
+        out.writeByte(2);
+        out.writeShort(3);
+        // Descending: unemployment_rate, initial_claims, covered_employment; each region's bytes
+        // after its version byte and series count.
+        for (RegionSeries one : java.util.List.of(rates, claims, covered)) {
+            byte[] b = GoldenBytes.bytes(one::writeTo);
+            out.write(b, 3, b.length - 3);
+        }
+        RegionSeries read = decode(bytes.toByteArray());
+        assertEquals(representative(), read);
+        assertArrayEquals(GoldenBytes.bytes(representative()::writeTo), GoldenBytes.bytes(read::writeTo));
+    }
+
     @Test
     void version1BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
         assertEquals(representative(), decode(GoldenBytes.read("region-series-v1.bin")));
