@@ -381,7 +381,6 @@ public final class RegionSeries {
         RegionSeries r = new RegionSeries();
         int n = in.readShort();
         List<Map.Entry<SeriesId, Series>> read = new ArrayList<>(n);
-        boolean ascending = true;
         for (int i = 0; i < n; i++) {
             SeriesId id = new SeriesId(in.readUTF(), in.readUTF(), in.readUTF());
             Series s = new Series(version == 1 ? SavedState.frequencyByOldOrdinal(in.readByte(), FORMAT)
@@ -394,16 +393,24 @@ public final class RegionSeries {
                 BigDecimal value = readDecimal(in);
                 s.values.put(period, new SeriesValue(value, LocalDate.ofEpochDay(in.readInt())));
             }
-            ascending &= read.isEmpty() || read.get(read.size() - 1).getKey().compareTo(id) < 0;
             read.add(new AbstractMap.SimpleImmutableEntry<>(id, s));
-            r.byId.put(id, s);
         }
-        if (ascending && n > 0) {
-            r.series.putAll(new Ascending<>(read));
-        } else {
-            read.forEach(e -> r.series.put(e.getKey(), e.getValue()));
-        }
+        r.addAll(read);
         return r;
+    }
+
+    /** {@link #add} of each, building the tree in one pass when they come in ascending order. */
+    private void addAll(List<Map.Entry<SeriesId, Series>> entries) {
+        boolean ascending = series.isEmpty();
+        for (int i = 1; i < entries.size() && ascending; i++) {
+            ascending = entries.get(i - 1).getKey().compareTo(entries.get(i).getKey()) < 0;
+        }
+        if (!ascending || entries.isEmpty()) {
+            entries.forEach(e -> add(e.getKey(), e.getValue()));
+            return;
+        }
+        series.putAll(new Ascending<>(entries));
+        entries.forEach(e -> byId.put(e.getKey(), e.getValue()));
     }
 
     /**
