@@ -795,7 +795,7 @@ public final class Bench {
      * figure with the goal; later runs (--backtest-runs) are informational: the same work on code
      * the JIT has compiled further (on 2 cores, compiling the engine takes as long as running it).
      */
-    private void backtest(int run) throws IOException {
+    private void backtest(int run) throws Exception {
         Path data = dataDir();
         record In(String file, String format, LocalDate vintage) {}
         List<In> inputs = List.of(
@@ -889,6 +889,44 @@ public final class Bench {
         add(new Figure("backtest_all_policies_all_data", s, "s", "reader_limit_all_bundled_files", readerS, s / readerS,
                 "<= 3 x reader limit and < 10 s" + (stopped == null ? "" : "; " + stopped + ", so the figure is a lower bound"),
                 met));
+        List<String> command = new ArrayList<>();
+        BundledPolicies.ids().forEach(id -> command.addAll(List.of("--policy", id)));
+        for (In in : inputs) {
+            command.addAll(List.of("--input", data.resolve(in.file()).toString(), "--format", in.format(),
+                    "--vintage", in.vintage() == null ? "-" : in.vintage().toString()));
+        }
+        backtestFromJar(command, readerS, backtest.events().size());
+    }
+
+    /**
+     * The same backtest as {@code ./laborwatch backtest} from the built jar, in its own JVM, timed
+     * from launch to exit: what a policy designer waits for. The figure above runs in this JVM,
+     * where the earlier sections have compiled much of the engine already (alone, with
+     * {@code --only backtest}, its first run takes about three times as long as its second).
+     */
+    private void backtestFromJar(List<String> arguments, double readerS, int events) throws Exception {
+        String home = System.getenv("LABORWATCH_HOME");
+        if (home == null) {
+            System.out.println("backtest from the jar: skipped (needs LABORWATCH_HOME: run through ./laborwatch bench)");
+            return;
+        }
+        Path launcher = Path.of(home, "laborwatch");
+        Path log = work.resolve("backtest-cli.log");
+        runQuietly(List.of(launcher.toString(), "--version"), log);
+        List<String> command = new ArrayList<>(List.of(launcher.toString(), "backtest"));
+        command.addAll(arguments);
+        command.addAll(List.of("--out", work.resolve("backtest-cli-episodes.csv").toString()));
+        long t0 = System.nanoTime();
+        runQuietly(command, log);
+        double s = (System.nanoTime() - t0) / 1e9;
+        String summary = Files.readAllLines(log).stream().filter(l -> l.contains(" events, ")).reduce((a, b) -> b).orElse("");
+        if (!summary.contains(String.format(Locale.ROOT, " %,d events, ", events))) {
+            throw new IllegalStateException("laborwatch backtest made other events than the bench's backtest ("
+                    + events + "): " + summary + "; see " + log);
+        }
+        System.out.printf(Locale.ROOT, "backtest from the jar: %.1f s wall; %s%n", s, summary.strip());
+        add(new Figure("backtest_cli_wall_from_jar", s, "s", "reader_limit_all_bundled_files", readerS, s / readerS,
+                "(informational) ./laborwatch backtest of the same policies and files in its own JVM, cold"));
     }
 
     private static Path dataDir() {
