@@ -121,13 +121,13 @@ public final class MetricEngine implements Serializable {
             }
         }
         int retention = periods + readers.window;
-        LocalDate settled = data.settledLatest(id);
         Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, all, retention));
         String report = switch (upsert) {
             case TOO_OLD -> String.format("period %s of %s is older than its revision horizon: %d %s periods (%d years "
                     + "for %s %s) before %s, the series' newest settled period; replay older history into a new job "
                     + "or a backtest, or widen the horizon", o.period(), id, periods, o.frequency().jsonName(),
-                    horizon.years(o.source(), o.adjustment()), o.source(), o.adjustment(), settled);
+                    horizon.years(o.source(), o.adjustment()), o.source(), o.adjustment(),
+                    data.settledLatest(id)); // a refused observation changed nothing: the same as before it
             case CONFLICT_KEPT, CONFLICT_REPLACED -> String.format("conflicting values for %s %s in %s, both of vintage "
                     + "%s: %s and %s; the larger, %s, is held whatever the arrival order", id, o.period(), o.region(),
                     o.vintage(), held.value().toPlainString(), o.value().toPlainString(),
@@ -187,6 +187,9 @@ public final class MetricEngine implements Serializable {
      */
     private static LocalDate trimAnchor(RegionSeries data, SeriesId id, Observation o, List<Metric> dependents,
             int retention) {
+        if (dependents.isEmpty()) {
+            return null; // no partner to wait for
+        }
         LocalDate own = data.latest(id);
         own = own == null || o.period().isAfter(own) ? o.period() : own;
         LocalDate floor = o.frequency().plus(own, -(long) PARTNER_WAIT * retention);
@@ -255,6 +258,9 @@ public final class MetricEngine implements Serializable {
      * under a year-ago look-back: its slots were listed and evaluated at every observation).
      */
     private static List<Metric> audible(List<Metric> candidates, SeriesId id, LocalDate period, RegionSeries data) {
+        if (candidates.isEmpty()) {
+            return candidates; // most series of a county feed no metric (rates not seasonally adjusted)
+        }
         LocalDate first = data.firstSeen(id);
         LocalDate newest = data.latest(id);
         first = first == null || period.isBefore(first) ? period : first;
