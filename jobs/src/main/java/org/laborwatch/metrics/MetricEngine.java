@@ -20,6 +20,8 @@ import org.laborwatch.contract.MetricPoint;
  * and every metric period the new value touches is recomputed at once. Only points whose value,
  * availability or vintage changed are emitted, so a row of several indicators (ETA 539's
  * {@code at}, {@code ce}, {@code ar}) yields each metric once, and a replay yields nothing new.
+ * A metric {@linkplain Metric#silentWhile silent} over the changed series' span (too little
+ * history for its look-back) is not evaluated at all.
  */
 public final class MetricEngine implements Serializable {
 
@@ -259,7 +261,7 @@ public final class MetricEngine implements Serializable {
      */
     private static List<Metric> audible(List<Metric> candidates, SeriesId id, LocalDate period, RegionSeries data) {
         if (candidates.isEmpty()) {
-            return candidates; // most series of a county feed no metric (rates not seasonally adjusted)
+            return candidates; // a series no metric reads, such as county rates not seasonally adjusted
         }
         LocalDate first = data.firstSeen(id);
         LocalDate newest = data.latest(id);
