@@ -8,7 +8,6 @@ import static org.laborwatch.metrics.Obs.month;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,38 +30,12 @@ class DeferredCompositeTest {
     private static final String[] GROUPS = {"soc:11", "soc:15", "soc:43", "soc:53", "soc:29", "soc:35"};
 
     /** Counts the evaluations of a composite metric by period. */
-    private static final class Counting implements Metric {
+    private static final class Counting extends ForwardingMetric {
         private static final long serialVersionUID = 1L;
-        final Metric inner;
         final Map<LocalDate, Integer> computed = new TreeMap<>();
 
         Counting(Metric inner) {
-            this.inner = inner;
-        }
-
-        @Override
-        public String name() {
-            return inner.name();
-        }
-
-        @Override
-        public boolean composite() {
-            return inner.composite();
-        }
-
-        @Override
-        public boolean dependsOn(SeriesId series) {
-            return inner.dependsOn(series);
-        }
-
-        @Override
-        public int window(SeriesId series) {
-            return inner.window(series);
-        }
-
-        @Override
-        public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
-            return inner.affected(series, period, data);
+            super(inner);
         }
 
         @Override

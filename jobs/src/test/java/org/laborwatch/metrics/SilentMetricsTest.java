@@ -7,10 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.MetricPoint;
@@ -110,40 +107,16 @@ class SilentMetricsTest {
     }
 
     /** The metric itself, without its {@link Metric#silentWhile}: the engine evaluates it always. */
-    private record Loud(Metric m) implements Metric {
-        @Override
-        public String name() {
-            return m.name();
+    private static final class Loud extends ForwardingMetric {
+        private static final long serialVersionUID = 1L;
+
+        Loud(Metric inner) {
+            super(inner);
         }
 
         @Override
-        public boolean dependsOn(SeriesId series) {
-            return m.dependsOn(series);
-        }
-
-        @Override
-        public int window(SeriesId series) {
-            return m.window(series);
-        }
-
-        @Override
-        public Set<SeriesId> partners(SeriesId series) {
-            return m.partners(series);
-        }
-
-        @Override
-        public boolean composite() {
-            return m.composite();
-        }
-
-        @Override
-        public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
-            return m.affected(series, period, data);
-        }
-
-        @Override
-        public Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate period) {
-            return m.compute(data, region, sector, period);
+        public boolean silentWhile(SeriesId series, LocalDate first, LocalDate newest) {
+            return false;
         }
     }
 
