@@ -224,8 +224,9 @@ public final class Bench {
                 limit("kafka_consume_parse_laus_counties", lausParse, "consume + validate of the all-county LAUS topic");
                 pipelineFigures("p2-hashmap", "laus_counties_", laus, lausRecords, lausParse);
             }
-            if (only.contains("demo") && Files.exists(work.resolve("demo-out").resolve("observations.jsonl"))) {
-                // The demo's own observations through the p2 heap pipeline: its busy time per subtask.
+            if (kafka && only.contains("demo") && Files.exists(work.resolve("demo-out").resolve("observations.jsonl"))) {
+                // The demo's own observations through the p2 heap pipeline: its busy time per subtask
+                // (on the broker the Kafka sections start; --only demo times the demo alone).
                 String demoTopic = "bench.demo-observations";
                 long demoRecords = produceLines(demoTopic, work.resolve("demo-out").resolve("observations.jsonl"));
                 double demoRun = pipeline(2, "hashmap", demoTopic, demoRecords, "demo_data_");
@@ -274,13 +275,11 @@ public final class Bench {
      * jar is built first (an untimed {@code --version}), so the time is the demo's, not Maven's.
      */
     private void demo() throws Exception {
-        String home = System.getenv("LABORWATCH_HOME");
-        if (home == null) {
+        Path log = work.resolve("demo.log");
+        Path launcher = builtLauncher(log);
+        if (launcher == null) {
             throw new IllegalStateException("the demo section needs LABORWATCH_HOME (run through ./laborwatch bench)");
         }
-        Path launcher = Path.of(home, "laborwatch");
-        Path log = work.resolve("demo.log");
-        runQuietly(List.of(launcher.toString(), "--version"), log);
         long t0 = System.nanoTime();
         runQuietly(List.of(launcher.toString(), "demo", "--no-progress", "--out", work.resolve("demo-out").toString()), log);
         double s = (System.nanoTime() - t0) / 1e9;
@@ -289,6 +288,20 @@ public final class Bench {
         System.out.printf(Locale.ROOT, "demo: %.1f s wall from the built jar; %s%n", s, rollups);
         info.put("demo_rollups", rollups);
         add(new Figure("demo_wall_from_jar", s, "s", "goal", 30.0, s / 30, "< 30 s wall", s < 30));
+    }
+
+    /**
+     * {@code ./laborwatch} with its jar built (an untimed {@code --version}, logged to {@code log}),
+     * or null outside the launcher (no LABORWATCH_HOME).
+     */
+    private static Path builtLauncher(Path log) throws Exception {
+        String home = System.getenv("LABORWATCH_HOME");
+        if (home == null) {
+            return null;
+        }
+        Path launcher = Path.of(home, "laborwatch");
+        runQuietly(List.of(launcher.toString(), "--version"), log);
+        return launcher;
     }
 
     private static void runQuietly(List<String> command, Path log) throws Exception {
@@ -905,14 +918,12 @@ public final class Bench {
      * {@code --only backtest}, its first run takes about three times as long as its second).
      */
     private void backtestFromJar(List<String> arguments, double readerS, int events) throws Exception {
-        String home = System.getenv("LABORWATCH_HOME");
-        if (home == null) {
+        Path log = work.resolve("backtest-cli.log");
+        Path launcher = builtLauncher(log);
+        if (launcher == null) {
             System.out.println("backtest from the jar: skipped (needs LABORWATCH_HOME: run through ./laborwatch bench)");
             return;
         }
-        Path launcher = Path.of(home, "laborwatch");
-        Path log = work.resolve("backtest-cli.log");
-        runQuietly(List.of(launcher.toString(), "--version"), log);
         List<String> command = new ArrayList<>(List.of(launcher.toString(), "backtest"));
         command.addAll(arguments);
         command.addAll(List.of("--out", work.resolve("backtest-cli-episodes.csv").toString()));
