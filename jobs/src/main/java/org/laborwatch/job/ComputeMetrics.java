@@ -6,6 +6,8 @@ import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.streaming.api.operators.KeyContext;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 import org.laborwatch.contract.DeadLetter;
@@ -19,7 +21,8 @@ import org.laborwatch.metrics.Upsert;
 
 /**
  * Keyed by region: upserts each observation into the series state and emits the metric
- * points it changed. A thin shell around {@link MetricEngine}; no timers, no watermarks. What the
+ * points it changed. A thin shell around {@link MetricEngine}, run by its {@link Operator}; no
+ * timers, no watermarks. What the
  * state refuses or finds in conflict goes to {@link #REPORTED} with the engine's reason.
  */
 public final class ComputeMetrics extends KeyedProcessFunction<String, Observation, MetricPoint> {
@@ -41,26 +44,68 @@ public final class ComputeMetrics extends KeyedProcessFunction<String, Observati
     private final MetricEngine engine;
     private transient ValueState<RegionSeries> series;
     /**
-     * The region read last and its key, kept only where the state backend hands out copies
-     * (RocksDB: every read is a look-up and a decoding of the whole region, 9-14 us for a county of
-     * 20 sectors). Releases arrive region by region, so the next observation is mostly of the same
-     * region. Safe there because this operator is the only writer of its key's state and writes
-     * every change through at once, so the copy equals what the backend holds. Not kept on the heap
-     * backend, which hands out the stored object itself: a read there costs a hash look-up, and its
+     * The region of the observations in hand and its key, kept only where the state backend hands
+     * out copies (RocksDB: every read is a look-up and a decoding of the whole region, 9-14 us for a
+     * county of 20 sectors, and every write an encoding and a put). Releases arrive region by region,
+     * so the next observation is mostly of the same region: it is read once per run of its
+     * observations and written once when the run ends or a checkpoint comes ({@link Operator}). Safe
+     * because this operator is the only reader and writer of its keys' state. Not kept on the heap
+     * backend, which hands out the stored object itself: there a read costs a hash look-up, and its
      * copy-on-write snapshots need every access to go through the state.
      */
     private transient String lastKey;
     private transient RegionSeries last;
-    /** Whether the backend hands out copies; null until a region's state was read. */
+    /** Whether {@link #last} holds changes the state does not have yet. */
+    private transient boolean lastUnwritten;
+    /** Whether the backend hands out copies; null until a region with state was read. */
     private transient Boolean readsAreCopies;
+    /** Switches the key to write a kept region; set by {@link Operator}. */
+    private transient KeyContext keys;
     private transient long stateReads;
+    private transient long stateWrites;
     private transient Counter stale;
     private transient Counter tooOld;
     private transient Counter revised;
     private transient Counter conflicts;
 
-    public ComputeMetrics(MetricEngine engine) {
+    ComputeMetrics(MetricEngine engine) {
         this.engine = engine;
+    }
+
+    /**
+     * Runs {@link ComputeMetrics}: Flink's keyed process operator, which also writes the region the
+     * function keeps to the state before every checkpoint barrier and at the end of input, so that a
+     * checkpoint holds every observation before its barrier.
+     */
+    public static final class Operator extends KeyedProcessOperator<String, Observation, MetricPoint> {
+
+        private static final long serialVersionUID = 1L;
+
+        public Operator(MetricEngine engine) {
+            super(new ComputeMetrics(engine));
+        }
+
+        private ComputeMetrics function() {
+            return (ComputeMetrics) userFunction;
+        }
+
+        @Override
+        public void open() throws Exception {
+            function().keys = this;
+            super.open();
+        }
+
+        @Override
+        public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+            function().writeKept();
+            super.prepareSnapshotPreBarrier(checkpointId);
+        }
+
+        @Override
+        public void finish() throws Exception {
+            function().writeKept();
+            super.finish();
+        }
     }
 
     /** The key: metrics combine the series of one region (indicators and sectors alike). */
@@ -80,7 +125,12 @@ public final class ComputeMetrics extends KeyedProcessFunction<String, Observati
     @Override
     public void processElement(Observation o, Context ctx, Collector<MetricPoint> out) throws Exception {
         String key = ctx.getCurrentKey();
-        RegionSeries data = read(key);
+        if (!key.equals(lastKey)) {
+            writeKept();
+            lastKey = null;
+            last = null;
+        }
+        RegionSeries data = key.equals(lastKey) ? last : read();
         if (data == null) {
             data = new RegionSeries();
         }
@@ -92,25 +142,24 @@ public final class ComputeMetrics extends KeyedProcessFunction<String, Observati
             case CONFLICT_KEPT, CONFLICT_REPLACED -> conflicts.inc();
             default -> { }
         }
-        if (result.upsert() != Upsert.STALE && result.upsert() != Upsert.TOO_OLD) {
-            series.update(data);
+        // A refused or stale observation changed nothing.
+        boolean changed = result.upsert() != Upsert.STALE && result.upsert() != Upsert.TOO_OLD;
+        if (Boolean.TRUE.equals(readsAreCopies) && keys != null) {
+            lastKey = key;
+            last = data;
+            lastUnwritten |= changed;
+        } else if (changed) {
+            write(data);
         }
         if (result.upsert().reported()) {
             RejectReason reason = result.upsert() == Upsert.TOO_OLD
                     ? RejectReason.BEYOND_REVISION_HORIZON : RejectReason.CONFLICTING_DUPLICATE;
             ctx.output(REPORTED, new DeadLetter(reason, result.report(), ORIGIN, Json.writeBytes(o)));
         }
-        if (Boolean.TRUE.equals(readsAreCopies)) {
-            lastKey = key;
-            last = data; // equal to the state: written above if changed, and unchanged otherwise
-        }
         result.points().forEach(out::collect);
     }
 
-    private RegionSeries read(String key) throws IOException {
-        if (key.equals(lastKey)) {
-            return last;
-        }
+    private RegionSeries read() throws IOException {
         stateReads++;
         RegionSeries data = series.value();
         if (readsAreCopies == null && data != null) {
@@ -120,8 +169,32 @@ public final class ComputeMetrics extends KeyedProcessFunction<String, Observati
         return data;
     }
 
+    private void write(RegionSeries data) throws IOException {
+        stateWrites++;
+        series.update(data);
+    }
+
+    /** Writes the kept region to the state if it has changes the state does not have. */
+    private void writeKept() throws IOException {
+        if (!lastUnwritten) {
+            return;
+        }
+        Object current = keys.getCurrentKey();
+        keys.setCurrentKey(lastKey);
+        write(last);
+        if (current != null) {
+            keys.setCurrentKey(current);
+        }
+        lastUnwritten = false;
+    }
+
     /** How often the region state was read from the backend (tests: once per run of a region on RocksDB). */
     long stateReads() {
         return stateReads;
+    }
+
+    /** How often a region was written to the backend (tests: once per run with a change on RocksDB). */
+    long stateWrites() {
+        return stateWrites;
     }
 }

@@ -142,7 +142,8 @@ public final class LaborwatchPipeline {
 
         SingleOutputStreamOperator<MetricPoint> metrics = valid
                 .keyBy(ComputeMetrics::keyOf)
-                .process(new ComputeMetrics(MetricEngine.standard(horizon)), WireTypes.METRIC_POINT)
+                .transform("series state and metrics", WireTypes.METRIC_POINT,
+                        new ComputeMetrics.Operator(MetricEngine.standard(horizon)))
                 .uid(UID_METRICS)
                 .name("series state and metrics");
         // One dead-letter output: records the validator refused, and valid observations the series

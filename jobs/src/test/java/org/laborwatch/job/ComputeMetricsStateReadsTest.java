@@ -25,13 +25,15 @@ import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
+import org.laborwatch.metrics.Upsert;
 import org.laborwatch.readers.ReaderOptions;
 
 /**
- * The series-state operator keeps the region it read last only where the state backend hands out
- * copies (RocksDB), and then reads a region once per run of its observations; on the heap backend
- * every observation goes through the state. Either way its points, dead letters and state equal the
- * plain engine's over per-region series, also across a checkpoint and restore in mid-stream.
+ * The series-state operator keeps the region in hand only where the state backend hands out copies
+ * (RocksDB), and then reads and writes a region once per run of its observations, writing before
+ * the checkpoint barrier; on the heap backend every observation goes through the state. Either way
+ * its points, dead letters and state equal the plain engine's over per-region series, also across a
+ * checkpoint and a restore in mid-stream.
  */
 class ComputeMetricsStateReadsTest {
 
@@ -46,10 +48,13 @@ class ComputeMetricsStateReadsTest {
 
         KeyedOneInputStreamOperatorTestHarness<String, Observation, MetricPoint> first = harness(backend, null);
         send(first, input.subList(0, half));
+        // As a task does: before the barrier, then the snapshot.
+        first.prepareSnapshotPreBarrier(1);
         OperatorSubtaskState checkpoint = first.snapshot(1, 1);
         List<Object> out = new ArrayList<>(first.getOutput());
         List<DeadLetter> reported = new ArrayList<>(deadLetters(first));
         long reads = function(first).stateReads();
+        long writes = function(first).stateWrites();
         first.close();
 
         KeyedOneInputStreamOperatorTestHarness<String, Observation, MetricPoint> second = harness(backend, checkpoint);
@@ -57,9 +62,11 @@ class ComputeMetricsStateReadsTest {
         out.addAll(second.getOutput());
         reported.addAll(deadLetters(second));
         reads += function(second).stateReads();
+        second.prepareSnapshotPreBarrier(2);
+        writes += function(second).stateWrites();
         second.close();
 
-        Expected expected = plainEngine(input);
+        Expected expected = plainEngine(input, half);
         List<MetricPoint> points = out.stream().map(r -> (MetricPoint) ((StreamRecord<?>) r).getValue()).toList();
         assertEquals(expected.points, points, "the same points in the same order as the plain engine");
         assertEquals(expected.reports, reported.stream().map(DeadLetter::detail).toList(),
@@ -70,9 +77,13 @@ class ComputeMetricsStateReadsTest {
             // first region's second observation (its first found no state, which tells nothing).
             assertEquals(runs(input.subList(0, half)) + runs(input.subList(half, input.size())) + 1 + 2, reads,
                     "a region is read once per run of its observations");
+            // Plus one: the first region's first observation, written at once, since no read had yet
+            // told whether the backend hands out copies.
+            assertEquals(expected.runsWithChanges + 1, writes, "a region is written once per run that changed it");
         } else {
             assertEquals(input.size() + 2, reads, "on the heap backend every observation reads its region from the state"
                     + " (and two reads, one per harness, find that it hands out the stored object)");
+            assertEquals(expected.changes, writes, "on the heap backend every change is written at once");
         }
     }
 
@@ -122,28 +133,45 @@ class ComputeMetricsStateReadsTest {
         return runs;
     }
 
-    private record Expected(List<MetricPoint> points, List<String> reports) {}
+    /**
+     * The plain engine's points and reports; the observations that changed a region, and the runs of
+     * a region with such a change, counted in the two halves apart (a run across the checkpoint is
+     * written before it).
+     */
+    private record Expected(List<MetricPoint> points, List<String> reports, long changes, long runsWithChanges) {}
 
-    private static Expected plainEngine(List<Observation> in) {
+    private static Expected plainEngine(List<Observation> in, int half) {
         MetricEngine engine = MetricEngine.standard();
         Map<String, RegionSeries> regions = new HashMap<>();
         List<MetricPoint> points = new ArrayList<>();
         List<String> reports = new ArrayList<>();
-        for (Observation o : in) {
+        long changes = 0;
+        long runsWithChanges = 0;
+        boolean runChanged = false;
+        for (int i = 0; i < in.size(); i++) {
+            Observation o = in.get(i);
+            if (i == half || (i > 0 && !o.region().equals(in.get(i - 1).region()))) {
+                runsWithChanges += runChanged ? 1 : 0;
+                runChanged = false;
+            }
             MetricEngine.Result r = engine.apply(regions.computeIfAbsent(ComputeMetrics.keyOf(o), k -> new RegionSeries()), o);
+            boolean changed = r.upsert() != Upsert.STALE && r.upsert() != Upsert.TOO_OLD;
+            changes += changed ? 1 : 0;
+            runChanged |= changed;
             if (r.upsert().reported()) {
                 reports.add(r.report());
             }
             points.addAll(r.points());
         }
-        return new Expected(points, reports);
+        runsWithChanges += runChanged ? 1 : 0;
+        return new Expected(points, reports, changes, runsWithChanges);
     }
 
     private static KeyedOneInputStreamOperatorTestHarness<String, Observation, MetricPoint> harness(String backend,
             OperatorSubtaskState restore) throws Exception {
         KeyedOneInputStreamOperatorTestHarness<String, Observation, MetricPoint> h =
-                new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(
-                new ComputeMetrics(MetricEngine.standard())), ComputeMetrics::keyOf, Types.STRING);
+                new KeyedOneInputStreamOperatorTestHarness<>(new ComputeMetrics.Operator(MetricEngine.standard()),
+                        ComputeMetrics::keyOf, Types.STRING);
         StateBackend state = backend.equals("rocksdb") ? new EmbeddedRocksDBStateBackend() : new HashMapStateBackend();
         h.setStateBackend(state);
         if (restore != null) {
