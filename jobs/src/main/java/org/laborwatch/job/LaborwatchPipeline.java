@@ -50,6 +50,8 @@ public final class LaborwatchPipeline {
 
     public static final String UID_VALIDATE = "validate-observations";
     public static final String UID_METRICS = "series-metrics";
+    /** The series-state operator's name: its metrics are scoped by it (the bench counts its input by it). */
+    public static final String NAME_METRICS = "series state and metrics";
     public static final String UID_ROUTE = "route-to-policies";
     public static final String UID_TRIGGERS = "evaluate-triggers";
     public static final String UID_ROLLUPS = "policy-rollups";
@@ -142,10 +144,10 @@ public final class LaborwatchPipeline {
 
         SingleOutputStreamOperator<MetricPoint> metrics = valid
                 .keyBy(ComputeMetrics::keyOf)
-                .transform("series state and metrics", WireTypes.METRIC_POINT,
+                .transform(NAME_METRICS, WireTypes.METRIC_POINT,
                         new ComputeMetrics.Operator(MetricEngine.standard(horizon)))
                 .uid(UID_METRICS)
-                .name("series state and metrics");
+                .name(NAME_METRICS);
         // One dead-letter output: records the validator refused, and valid observations the series
         // state refused (beyond the revision horizon) or found in conflict with a held value.
         valid.getSideOutput(ValidateObservations.DEAD_LETTERS)

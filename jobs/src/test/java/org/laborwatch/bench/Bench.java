@@ -521,6 +521,7 @@ public final class Bench {
         double startup = pipeline(parallelism, p[1], empty, 0, workload + "empty-");
         double startupCpu = lastRunCpuSeconds;
         double run1 = pipeline(parallelism, p[1], topic, records, workload);
+        double midRun = lastSteadyRate;
         double steady = records / Math.max(1e-3, run1 - startup);
         // What the rate can reach on this machine: the cores over the CPU a record costs the process
         // (every thread: tasks, Kafka fetchers, the broker, checkpoints, GC, the JIT), start-up apart.
@@ -534,6 +535,8 @@ public final class Bench {
                 goal == null ? null : steady / parseRate >= goal));
         add(new Figure(name + "_incl_startup", records / run1, "records/s", "kafka_consume_parse", parseRate,
                 records / run1 / parseRate, "(informational) records / whole job run"));
+        add(new Figure(name + "_mid_run", midRun, "records/s", "kafka_consume_parse", parseRate, midRun / parseRate,
+                "(informational) the rate between 20 % and 90 % of the records into the series state"));
         int cores = Runtime.getRuntime().availableProcessors();
         add(new Figure(name + "_cpu_per_record", cpuPerRecord * 1e6, "us", "kafka_consume_parse's CPU per record",
                 readCpuPerRecord * 1e6, cpuPerRecord / readCpuPerRecord, String.format(Locale.ROOT,
@@ -547,6 +550,8 @@ public final class Bench {
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /** The rate of the last {@link #pipeline} run between 20 % and 90 % of its records ({@link SteadyRate}). */
+    private double lastSteadyRate = Double.NaN;
     /** The process CPU of the last {@link #pipeline} run, in seconds. */
     private double lastRunCpuSeconds;
     /** The process CPU per record of the fastest pass of the last {@link #readTopic}, in seconds. */
@@ -567,6 +572,7 @@ public final class Bench {
         conf.set(StateBackendOptions.STATE_BACKEND, backend);
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints-" + name).toUri().toString());
         BusyTime.enable(conf);
+        SteadyRate.enable(conf);
         DeadLetterCount.reset();
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, conf);
         env.enableCheckpointing(checkpointMs);
@@ -577,8 +583,18 @@ public final class Bench {
                 sinks(triggersTopic, "bench-" + name), rules);
         double cpu0 = processCpuSeconds();
         long wall0 = System.nanoTime();
+        SteadyRate.Sampler sampler = SteadyRate.start();
         JobExecutionResult result = env.execute("bench " + name);
+        List<SteadyRate.Sample> samples = sampler.stop();
         lastRunCpuSeconds = processCpuSeconds() - cpu0;
+        // The records into the series state between 20 % and 90 % of them, as records of the topic
+        // (the validator's dead letters never reach the series state).
+        long counted = samples.isEmpty() ? 0 : samples.get(samples.size() - 1).records();
+        if (records > 0 && counted == 0) {
+            throw new IllegalStateException("no records counted into operator '" + SteadyRate.OPERATOR + "' of " + name
+                    + ": was it renamed?");
+        }
+        lastSteadyRate = counted == 0 ? Double.NaN : SteadyRate.rate(samples, 0.2, 0.9) * records / counted;
         // The whole execute call: submission and teardown besides the job's run time.
         double wall = (System.nanoTime() - wall0) / 1e9;
         double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3;
@@ -587,6 +603,11 @@ public final class Bench {
                 + " checkpoint); %,d trigger events committed; process CPU %.1f s in the %.1f s of execute (%.1f cores"
                 + " on average)%n", name, records, seconds, triggers, lastRunCpuSeconds, wall,
                 lastRunCpuSeconds / Math.max(1e-3, wall));
+        if (records > 0) {
+            System.out.printf(Locale.ROOT, "pipeline %s: %,.0f records/s between 20 %% and 90 %% of the records into the"
+                    + " series state (%,d of them; %,.0f records/s over the whole run)%n", name, lastSteadyRate, counted,
+                    records / seconds);
+        }
         Map<String, Long> dead = DeadLetterCount.byReason();
         long refused = dead.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "pipeline %s: %,d dead letters %s%n", name, refused, dead);
