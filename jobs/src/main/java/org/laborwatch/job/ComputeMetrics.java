@@ -20,10 +20,10 @@ import org.laborwatch.metrics.RegionSeries;
 import org.laborwatch.metrics.Upsert;
 
 /**
- * Keyed by region: upserts each observation into the series state and emits the metric
- * points it changed. A thin shell around {@link MetricEngine}, run by its {@link Operator}; no
- * timers, no watermarks. What the
- * state refuses or finds in conflict goes to {@link #REPORTED} with the engine's reason.
+ * Keyed by region: upserts each observation into the series state and emits the metric points it
+ * changed. A thin shell around {@link MetricEngine}, run by its {@link Operator}; no timers, no
+ * watermarks. What the state refuses or finds in conflict goes to {@link #REPORTED} with the
+ * engine's reason.
  */
 public final class ComputeMetrics extends KeyedProcessFunction<String, Observation, MetricPoint> {
 
