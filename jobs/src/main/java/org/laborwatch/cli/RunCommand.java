@@ -89,7 +89,10 @@ public final class RunCommand implements Callable<Integer> {
                     + "(their annual revisions), 2 for the rest. Older observations go to the dead-letter topic.")
     List<String> revisionHorizons = new ArrayList<>();
 
-    @Option(names = "--checkpoint-interval", defaultValue = "PT10S",
+    /** The default of {@code --checkpoint-interval}; the bench's pipeline runs use it too. */
+    public static final String DEFAULT_CHECKPOINT_INTERVAL = "PT10S";
+
+    @Option(names = "--checkpoint-interval", defaultValue = DEFAULT_CHECKPOINT_INTERVAL,
             description = "Checkpoint interval, ISO-8601 (default: ${DEFAULT-VALUE}); trigger events are committed on checkpoints.")
     Duration checkpointInterval;
 

@@ -60,6 +60,7 @@ import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.contract.DeadLetter;
 import org.laborwatch.io.KafkaEdges;
 import org.laborwatch.job.LaborwatchPipeline;
+import org.laborwatch.cli.RunCommand;
 import org.laborwatch.job.LocalEnvironments;
 import org.laborwatch.job.PipelineSinks;
 import org.laborwatch.metrics.MetricEngine;
@@ -103,16 +104,19 @@ public final class Bench {
     private final int weeks;
     private final List<String> pipelines;
     private final long checkpointMs;
+    private final long latencyCheckpointMs;
     private EmbeddedKafka broker;
     static long backtestLimitS = 120;
 
-    private Bench(Path work, Set<String> only, int months, int weeks, List<String> pipelines, long checkpointMs) {
+    private Bench(Path work, Set<String> only, int months, int weeks, List<String> pipelines, long checkpointMs,
+            long latencyCheckpointMs) {
         this.work = work;
         this.only = only;
         this.months = months;
         this.weeks = weeks;
         this.pipelines = pipelines;
         this.checkpointMs = checkpointMs;
+        this.latencyCheckpointMs = latencyCheckpointMs;
     }
 
     public static void main(String[] args) throws Exception {
@@ -122,7 +126,8 @@ public final class Bench {
             if (k.equals("-h") || k.equals("--help")) {
                 System.out.println("""
                         Usage: laborwatch bench [--out FILE] [--months N] [--weeks N] [--only SECTIONS]
-                                                [--pipelines RUNS] [--checkpoint-ms MS] [--work DIR]
+                                                [--pipelines RUNS] [--checkpoint-ms MS] [--latency-checkpoint-ms MS]
+                                                [--work DIR]
                           --out          JSON file of the figures (default target/bench.json)
                           --months       months of county unemployment rates (default 2)
                           --weeks        weeks of county initial claims (default 2)
@@ -136,7 +141,8 @@ public final class Bench {
                           --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb (default all)
                           --pipeline-warmups unmeasured p2 heap runs over the workload first, so that the
                                          figures are of compiled code, the steady state (default 2)
-                          --checkpoint-ms checkpoint interval of the pipeline and latency jobs (default 1000)""");
+                          --checkpoint-ms checkpoint interval of the pipeline runs (default 10000: laborwatch run's)
+                          --latency-checkpoint-ms checkpoint interval of the latency job (default 1000)""");
                 return;
             }
             if (k.equals("--scale-series") && i + 1 < args.length) {
@@ -164,7 +170,9 @@ public final class Bench {
         pipelineWarmups = Integer.parseInt(a.getOrDefault("pipeline-warmups", "2"));
         Bench bench = new Bench(work, only, Integer.parseInt(a.getOrDefault("months", "2")),
                 Integer.parseInt(a.getOrDefault("weeks", "2")), pipelines,
-                Long.parseLong(a.getOrDefault("checkpoint-ms", "1000")));
+                Long.parseLong(a.getOrDefault("checkpoint-ms",
+                        String.valueOf(Duration.parse(RunCommand.DEFAULT_CHECKPOINT_INTERVAL).toMillis()))),
+                Long.parseLong(a.getOrDefault("latency-checkpoint-ms", "1000")));
         int status = 0;
         try {
             bench.run();
@@ -665,7 +673,7 @@ public final class Bench {
         conf.set(StateBackendOptions.STATE_BACKEND, "hashmap");
         conf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints-latency").toUri().toString());
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, conf);
-        env.enableCheckpointing(checkpointMs);
+        env.enableCheckpointing(latencyCheckpointMs);
         String group = "bench-latency";
         DataStream<RawRecord> source = env.fromSource(
                 KafkaEdges.observations(broker.bootstrap(), topic, group, new Properties()),
@@ -719,7 +727,7 @@ public final class Bench {
                     Thread.sleep(700); // de-phase the next burst from the checkpoint clock
                 }
             }
-            double goal = checkpointMs / 1e3 + 1;
+            double goal = latencyCheckpointMs / 1e3 + 1;
             double median = seconds.stream().sorted().toList().get(seconds.size() / 2);
             double max = seconds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
             add(new Figure("release_to_trigger_latency_median", median, "s", "goal", goal, median / goal,
