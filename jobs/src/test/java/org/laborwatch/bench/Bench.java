@@ -51,6 +51,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.laborwatch.backtest.Backtest;
+import org.laborwatch.cli.RunCommand;
 import org.laborwatch.contract.Json;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Observation;
@@ -60,7 +61,6 @@ import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.contract.DeadLetter;
 import org.laborwatch.io.KafkaEdges;
 import org.laborwatch.job.LaborwatchPipeline;
-import org.laborwatch.cli.RunCommand;
 import org.laborwatch.job.LocalEnvironments;
 import org.laborwatch.job.PipelineSinks;
 import org.laborwatch.metrics.MetricEngine;
@@ -592,8 +592,13 @@ public final class Bench {
         double cpu0 = processCpuSeconds();
         long wall0 = System.nanoTime();
         SteadyRate.Sampler sampler = SteadyRate.start();
-        JobExecutionResult result = env.execute("bench " + name);
-        List<SteadyRate.Sample> samples = sampler.stop();
+        JobExecutionResult result;
+        List<SteadyRate.Sample> samples;
+        try {
+            result = env.execute("bench " + name);
+        } finally {
+            samples = sampler.stop();
+        }
         lastRunCpuSeconds = processCpuSeconds() - cpu0;
         // The records into the series state between 20 % and 90 % of them, as records of the topic
         // (the validator's dead letters never reach the series state).
