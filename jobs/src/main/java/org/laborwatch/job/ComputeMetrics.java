@@ -125,12 +125,13 @@ public final class ComputeMetrics extends KeyedProcessFunction<String, Observati
     @Override
     public void processElement(Observation o, Context ctx, Collector<MetricPoint> out) throws Exception {
         String key = ctx.getCurrentKey();
-        if (!key.equals(lastKey)) {
+        RegionSeries data;
+        if (key.equals(lastKey)) {
+            data = last;
+        } else {
             writeKept();
-            lastKey = null;
-            last = null;
+            data = read();
         }
-        RegionSeries data = key.equals(lastKey) ? last : read();
         if (data == null) {
             data = new RegionSeries();
         }
