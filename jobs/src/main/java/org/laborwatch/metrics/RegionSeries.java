@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.SortedMap;
@@ -68,10 +67,15 @@ public final class RegionSeries {
     static final class Series {
         final Frequency frequency;
         LocalDate firstSeen;
-        final NavigableMap<LocalDate, SeriesValue> values = new TreeMap<>();
+        final PeriodValues values;
 
         Series(Frequency frequency) {
+            this(frequency, new PeriodValues());
+        }
+
+        Series(Frequency frequency, PeriodValues values) {
             this.frequency = frequency;
+            this.values = values;
         }
 
         /**
@@ -82,12 +86,7 @@ public final class RegionSeries {
          * as UNRATE's missing 2025-10, settles again with the second period after it.
          */
         LocalDate settledLatest() {
-            for (LocalDate t : values.descendingKeySet()) {
-                if (values.containsKey(frequency.plus(t, -1))) {
-                    return t;
-                }
-            }
-            return null;
+            return values.settledLatest(frequency);
         }
     }
 
@@ -112,7 +111,9 @@ public final class RegionSeries {
         Series s = byId.get(id);
         if (s == null) {
             s = new Series(o.frequency());
-            add(id, s);
+            // The canonical strings as key: the metrics look series up by ids of string constants,
+            // and equal ids of the same strings compare without reading the characters.
+            add(new SeriesId(id.indicator().intern(), id.sector().intern(), id.adjustment().intern()), s);
             seriesChanged = modifications;
         }
         if (s.firstSeen == null || o.period().isBefore(s.firstSeen)) {
@@ -154,10 +155,10 @@ public final class RegionSeries {
         LocalDate own = s.settledLatest();
         if (own != null) {
             LocalDate from = anchor == null || anchor.isAfter(own) ? own : anchor;
-            NavigableMap<LocalDate, SeriesValue> trimmed = s.values.headMap(s.frequency.plus(from, -retention), false);
-            if (!trimmed.isEmpty()) {
-                changed(id, trimmed.firstKey(), trimmed.lastKey());
-                trimmed.clear();
+            int trimmed = s.values.countBefore(s.frequency.plus(from, -retention));
+            if (trimmed > 0) {
+                changed(id, s.values.keyAt(0), s.values.keyAt(trimmed - 1));
+                s.values.removeFirst(trimmed);
             }
         }
         return Upsert.NEW;
@@ -348,9 +349,8 @@ public final class RegionSeries {
     public RegionSeries copy() {
         RegionSeries r = new RegionSeries();
         for (Map.Entry<SeriesId, Series> e : series.entrySet()) {
-            Series s = new Series(e.getValue().frequency);
+            Series s = new Series(e.getValue().frequency, e.getValue().values.copy());
             s.firstSeen = e.getValue().firstSeen;
-            s.values.putAll(e.getValue().values);
             r.add(e.getKey(), s);
         }
         return r;
@@ -366,11 +366,12 @@ public final class RegionSeries {
             out.writeUTF(e.getKey().adjustment());
             SavedState.writeEnum(out, e.getValue().frequency);
             out.writeInt(e.getValue().firstSeen == null ? Integer.MIN_VALUE : (int) e.getValue().firstSeen.toEpochDay());
-            out.writeInt(e.getValue().values.size());
-            for (Map.Entry<LocalDate, SeriesValue> v : e.getValue().values.entrySet()) {
-                out.writeInt((int) v.getKey().toEpochDay());
-                writeDecimal(out, v.getValue().value());
-                out.writeInt((int) v.getValue().vintage().toEpochDay());
+            PeriodValues values = e.getValue().values;
+            out.writeInt(values.size());
+            for (int i = 0; i < values.size(); i++) {
+                out.writeInt((int) values.keyAt(i).toEpochDay());
+                writeDecimal(out, values.valueAt(i).value());
+                out.writeInt((int) values.valueAt(i).vintage().toEpochDay());
             }
         }
     }
@@ -383,11 +384,12 @@ public final class RegionSeries {
         List<Map.Entry<SeriesId, Series>> read = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             SeriesId id = new SeriesId(in.readUTF(), in.readUTF(), in.readUTF());
-            Series s = new Series(version == 1 ? SavedState.frequencyByOldOrdinal(in.readByte(), FORMAT)
-                    : SavedState.readEnum(in, Frequency.class, FORMAT));
+            Frequency frequency = version == 1 ? SavedState.frequencyByOldOrdinal(in.readByte(), FORMAT)
+                    : SavedState.readEnum(in, Frequency.class, FORMAT);
             int first = in.readInt();
-            s.firstSeen = first == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(first);
             int m = in.readInt();
+            Series s = new Series(frequency, new PeriodValues(m));
+            s.firstSeen = first == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(first);
             for (int j = 0; j < m; j++) {
                 LocalDate period = LocalDate.ofEpochDay(in.readInt());
                 BigDecimal value = readDecimal(in);
