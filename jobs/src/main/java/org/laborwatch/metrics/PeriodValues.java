@@ -5,7 +5,7 @@ import java.util.Arrays;
 import org.laborwatch.contract.Frequency;
 
 /**
- * The values of one series by period, in period order, held in arrays: the periods as epoch days
+ * The values of one series by period, in period order, held in arrays: the periods as ordered ints
  * (searched), the same periods as dates (handed out without allocating) and the values.
  *
  * <p>Why not a {@code TreeMap}: every observation looks its series' periods up a dozen times (the
@@ -147,8 +147,13 @@ final class PeriodValues {
         return Arrays.binarySearch(days, start, end, day(period));
     }
 
+    /**
+     * A period as an int in date order: year, month and day packed, exact for years within four
+     * million of year 0 (observations are of the years 1800 to 2199). Not the epoch day, whose
+     * leap-year arithmetic was a twentieth of a backtest once lookups were binary searches.
+     */
     private static int day(LocalDate period) {
-        return Math.toIntExact(period.toEpochDay());
+        return (period.getYear() << 9) | (period.getMonthValue() << 5) | period.getDayOfMonth();
     }
 
     private void insertAt(int at, int day, LocalDate period, SeriesValue value) {

@@ -60,6 +60,26 @@ public final class RegionSeries {
      */
     private final transient Map<Long, Long> monthChanged = new java.util.HashMap<>();
 
+    /**
+     * The series last looked up, and its id: a metric reads one series for several periods in a
+     * row (the Sahm rule reads 15 months), and hashing the id's three strings for each was a
+     * twentieth of a backtest. Series are never removed, so the pair stays valid.
+     */
+    private transient SeriesId lastId;
+    private transient Series lastSeries;
+
+    private Series lookup(SeriesId id) {
+        if (id.equals(lastId)) {
+            return lastSeries;
+        }
+        Series s = byId.get(id);
+        if (s != null) {
+            lastId = id;
+            lastSeries = s;
+        }
+        return s;
+    }
+
     /** The modification count at which the set of series last changed (a new series changes every month). */
     private transient long seriesChanged;
 
@@ -108,7 +128,7 @@ public final class RegionSeries {
         if (tooOld(o, horizon)) {
             return Upsert.TOO_OLD;
         }
-        Series s = byId.get(id);
+        Series s = lookup(id);
         if (s == null) {
             s = new Series(o.frequency());
             // The canonical strings as key: the metrics look series up by ids of string constants,
@@ -169,7 +189,7 @@ public final class RegionSeries {
      * than {@code horizon} periods before its series' settled newest period.
      */
     public boolean tooOld(Observation o, int horizon) {
-        Series s = byId.get(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
+        Series s = lookup(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
         LocalDate settled = s == null ? null : s.settledLatest();
         return settled != null && o.period().isBefore(s.frequency.plus(settled, -horizon));
     }
@@ -280,31 +300,31 @@ public final class RegionSeries {
 
     /** The value of a series at a period, or null. */
     public SeriesValue get(SeriesId id, LocalDate period) {
-        Series s = byId.get(id);
+        Series s = lookup(id);
         return s == null ? null : s.values.get(period);
     }
 
     /** The newest period of a series, or null if it has none. */
     public LocalDate latest(SeriesId id) {
-        Series s = byId.get(id);
+        Series s = lookup(id);
         return s == null || s.values.isEmpty() ? null : s.values.lastKey();
     }
 
     /** The newest period the revision horizon counts back from (see {@link Series#settledLatest}), or null. */
     public LocalDate settledLatest(SeriesId id) {
-        Series s = byId.get(id);
+        Series s = lookup(id);
         return s == null ? null : s.settledLatest();
     }
 
     /** The first period ever seen of a series (history before it was never published), or null. */
     public LocalDate firstSeen(SeriesId id) {
-        Series s = byId.get(id);
+        Series s = lookup(id);
         return s == null ? null : s.firstSeen;
     }
 
     /** The frequency of a series, or null if it has none. */
     public Frequency frequency(SeriesId id) {
-        Series s = byId.get(id);
+        Series s = lookup(id);
         return s == null ? null : s.frequency;
     }
 
