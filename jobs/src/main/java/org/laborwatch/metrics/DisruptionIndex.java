@@ -327,34 +327,21 @@ public final class DisruptionIndex implements Metric {
 
     private Baseline computeBaseline(ComponentMonths cm, RegionSeries data, int component, String region, LocalDate t) {
         int n = config.baselineMonths();
-        List<BigDecimal> base = new ArrayList<>();
+        BigDecimal[] base = new BigDecimal[n];
         LocalDate baseVintage = null;
         for (int k = 1; k <= n; k++) {
             Optional<MetricPoint> b = monthly(cm, data, component, region, t.minusMonths(k));
             if (b.isEmpty() || !b.get().isAvailable()) {
-                break;
+                return Baseline.NONE; // fewer than n months with a value
             }
-            base.add(b.get().value());
+            base[k - 1] = b.get().value();
             baseVintage = Vintages.newest(baseVintage, b.get().vintage());
         }
-        if (base.size() < n) {
+        Moments moments = Moments.of(base, MC);
+        if (moments.variance().signum() == 0) {
             return Baseline.NONE;
         }
-        BigDecimal mean = BigDecimal.ZERO;
-        for (BigDecimal b : base) {
-            mean = mean.add(b);
-        }
-        mean = mean.divide(BigDecimal.valueOf(n), MC);
-        BigDecimal var = BigDecimal.ZERO;
-        for (BigDecimal b : base) {
-            BigDecimal d = b.subtract(mean);
-            var = var.add(d.multiply(d));
-        }
-        var = var.divide(BigDecimal.valueOf(n), MC);
-        if (var.signum() == 0) {
-            return Baseline.NONE;
-        }
-        return new Baseline(mean, var.sqrt(MC), baseVintage);
+        return new Baseline(moments.mean(), moments.variance().sqrt(MC), baseVintage);
     }
 
     public DisruptionIndex(Config config) {
