@@ -139,8 +139,8 @@ public final class Bench {
                           --only         sections: limits,pipeline,laus,scale,latency,state,wire,backtest,demo (default
                                          all but scale, which takes minutes, and wire, the serializers alone)
                           --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb (default all)
-                          --pipeline-warmups unmeasured p2 heap runs over the workload first, so that the
-                                         figures are of compiled code, the steady state (default 2)
+                          --pipeline-warmups unmeasured p2 heap runs over each workload first (bench, LAUS), so
+                                         that the figures are of compiled code, the steady state (default 2)
                           --checkpoint-ms checkpoint interval of the pipeline runs (default 10000: laborwatch run's)
                           --latency-checkpoint-ms checkpoint interval of the latency job (default 1000)""");
                 return;
@@ -213,14 +213,7 @@ public final class Bench {
                 limit("kafka_consume_parse", parseRate, "the same + ObservationValidator.validate (Jackson)");
             }
             if (only.contains("pipeline")) {
-                // Steady state: the JIT compiles the job's code during its first runs, and on 2 cores
-                // its compiler threads take a core from the job (the same p2 run read 0.15 and 0.43 of
-                // the limit, first or after others). Unmeasured runs over the same topic first.
-                for (int w = 1; w <= pipelineWarmups; w++) {
-                    double s = pipeline(2, "hashmap", topic, records, "warmup" + w + "-");
-                    System.out.printf(Locale.ROOT, "pipeline warm-up %d of %d (not a figure): %.1f s%n", w,
-                            pipelineWarmups, s);
-                }
+                warmUp(topic, records, "");
                 for (String run : pipelines) {
                     pipelineFigures(run, "", topic, records, parseRate);
                 }
@@ -230,6 +223,9 @@ public final class Bench {
                 long lausRecords = produceLausCounties(laus);
                 double lausParse = readTopic(laus, true);
                 limit("kafka_consume_parse_laus_counties", lausParse, "consume + validate of the all-county LAUS topic");
+                // Its own warm-ups too: the county workload takes metric paths (levels, the TUR from
+                // them) that the bench workload's runs leave uncompiled.
+                warmUp(laus, lausRecords, "laus_counties_");
                 pipelineFigures("p2-hashmap", "laus_counties_", laus, lausRecords, lausParse);
             }
             if (kafka && only.contains("demo") && Files.exists(work.resolve("demo-out").resolve("observations.jsonl"))) {
@@ -830,6 +826,19 @@ public final class Bench {
     }
 
     // ---- 4. backtest -----------------------------------------------------------------------
+
+    /**
+     * Steady state: the JIT compiles the job's code during its first runs, and on 2 cores its
+     * compiler threads take a core from the job (the same p2 run read 0.15 and 0.43 of the limit,
+     * first or after others). Unmeasured p2 heap runs over the same topic first.
+     */
+    private void warmUp(String topic, long records, String prefix) throws Exception {
+        for (int w = 1; w <= pipelineWarmups; w++) {
+            double s = pipeline(2, "hashmap", topic, records, prefix + "warmup" + w + "-");
+            System.out.printf(Locale.ROOT, "pipeline %swarm-up %d of %d (not a figure): %.1f s%n", prefix, w,
+                    pipelineWarmups, s);
+        }
+    }
 
     /** Unmeasured p2 heap runs over the workload before the measured pipeline runs (--pipeline-warmups). */
     static int pipelineWarmups = 2;
