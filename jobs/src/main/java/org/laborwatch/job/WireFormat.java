@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import org.apache.flink.types.StringValue;
+import org.laborwatch.state.CanonicalDates;
 
 /**
  * The building blocks of the records' binary form between operators ({@link RecordSerializer}):
@@ -58,8 +59,9 @@ final class WireFormat {
         out.writeLong(required(d, field).toEpochDay());
     }
 
+    /** A date, shared with every other decoded record of the same day ({@link CanonicalDates}). */
     static LocalDate readDate(DataInput in) throws IOException {
-        return LocalDate.ofEpochDay(in.readLong());
+        return CanonicalDates.ofEpochDay(in.readLong());
     }
 
     static void writeNullableDate(LocalDate d, DataOutput out) throws IOException {
@@ -94,6 +96,15 @@ final class WireFormat {
         int length = in.readInt();
         if (length <= 0) {
             throw new IOException("corrupt decimal: its unscaled value has " + length + " bytes (at least 1 is written)");
+        }
+        if (length <= Long.BYTES) {
+            // Most values fit a long: a decimal made from it holds no BigInteger (and its array),
+            // which the metric operator's state would otherwise keep for every value it stores.
+            long unscaled = in.readByte(); // the first byte carries the sign
+            for (int i = 1; i < length; i++) {
+                unscaled = (unscaled << 8) | in.readUnsignedByte();
+            }
+            return BigDecimal.valueOf(unscaled, in.readInt());
         }
         byte[] unscaled = new byte[length];
         in.readFully(unscaled);

@@ -19,6 +19,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.Observation;
+import org.laborwatch.state.CanonicalDates;
 import org.laborwatch.state.SavedState;
 
 /**
@@ -409,11 +410,11 @@ public final class RegionSeries {
             int first = in.readInt();
             int m = in.readInt();
             Series s = new Series(frequency, new PeriodValues(m));
-            s.firstSeen = first == Integer.MIN_VALUE ? null : LocalDate.ofEpochDay(first);
+            s.firstSeen = first == Integer.MIN_VALUE ? null : CanonicalDates.ofEpochDay(first);
             for (int j = 0; j < m; j++) {
-                LocalDate period = LocalDate.ofEpochDay(in.readInt());
+                LocalDate period = CanonicalDates.ofEpochDay(in.readInt());
                 BigDecimal value = readDecimal(in);
-                s.values.put(period, new SeriesValue(value, LocalDate.ofEpochDay(in.readInt())));
+                s.values.put(period, new SeriesValue(value, CanonicalDates.ofEpochDay(in.readInt())));
             }
             read.add(new AbstractMap.SimpleImmutableEntry<>(id, s));
         }

@@ -54,6 +54,24 @@ class RecordSerializersTest {
     }
 
     @Test
+    void decimalsAroundTheLongRangeComeBackEqual() throws IOException {
+        // Up to 8 bytes of unscaled value are read into a long, more through a BigInteger.
+        java.math.BigInteger max = java.math.BigInteger.valueOf(Long.MAX_VALUE);
+        java.math.BigInteger min = java.math.BigInteger.valueOf(Long.MIN_VALUE);
+        for (java.math.BigInteger unscaled : List.of(max, min, max.add(java.math.BigInteger.ONE),
+                min.subtract(java.math.BigInteger.ONE), java.math.BigInteger.valueOf(-1), java.math.BigInteger.valueOf(255),
+                java.math.BigInteger.valueOf(-256), java.math.BigInteger.valueOf(128), java.math.BigInteger.valueOf(-129))) {
+            for (int scale : new int[] {-3, 0, 2, 30}) {
+                BigDecimal d = new BigDecimal(unscaled, scale);
+                Observation back = roundTrip(new ObservationSerializer(),
+                        observation(LocalDate.of(2020, 4, 1), d, LocalDate.of(2020, 5, 8)));
+                assertEquals(d, back.value());
+                assertEquals(d.hashCode(), back.value().hashCode());
+            }
+        }
+    }
+
+    @Test
     void aDecimalKeepsItsScale() throws IOException {
         Observation o = observation(LocalDate.of(2020, 4, 1), new BigDecimal("5.20"), LocalDate.of(2020, 5, 8));
         Observation back = roundTrip(new ObservationSerializer(), o);
