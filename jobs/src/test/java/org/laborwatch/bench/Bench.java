@@ -554,6 +554,18 @@ public final class Bench {
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
     }
 
+    /**
+     * The time this JVM's JIT compiler threads have spent compiling so far, in seconds: on 2 cores
+     * one C2 thread compiles for the broker, Flink and the job, and a run that is still compiling
+     * the job's hot path is not the steady state.
+     */
+    private static double jitSeconds() {
+        return java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
+    }
+
+    /** The JIT compile time during the last {@link #pipeline} run, in seconds. */
+    private double lastRunJitSeconds;
+
     /** The rate of the last {@link #pipeline} run between 20 % and 90 % of its records ({@link SteadyRate}). */
     private double lastSteadyRate = Double.NaN;
     /** The process CPU of the last {@link #pipeline} run, in seconds. */
@@ -586,6 +598,7 @@ public final class Bench {
         LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
                 sinks(triggersTopic, "bench-" + name), rules);
         double cpu0 = processCpuSeconds();
+        double jit0 = jitSeconds();
         long wall0 = System.nanoTime();
         SteadyRate.Sampler sampler = SteadyRate.start();
         JobExecutionResult result;
@@ -596,6 +609,7 @@ public final class Bench {
             samples = sampler.stop();
         }
         lastRunCpuSeconds = processCpuSeconds() - cpu0;
+        lastRunJitSeconds = jitSeconds() - jit0;
         // The records into the series state between 20 % and 90 % of them, as records of the topic
         // (the validator's dead letters never reach the series state).
         long counted = samples.isEmpty() ? 0 : samples.get(samples.size() - 1).records();
@@ -610,8 +624,8 @@ public final class Bench {
         long triggers = countCommitted(triggersTopic);
         System.out.printf(Locale.ROOT, "pipeline %s: %,d records in %.1f s (job run time, incl. start and final"
                 + " checkpoint); %,d trigger events committed; process CPU %.1f s in the %.1f s of execute (%.1f cores"
-                + " on average)%n", name, records, seconds, triggers, lastRunCpuSeconds, wall,
-                lastRunCpuSeconds / Math.max(1e-3, wall));
+                + " on average), of which JIT compiling %.1f s%n", name, records, seconds, triggers, lastRunCpuSeconds, wall,
+                lastRunCpuSeconds / Math.max(1e-3, wall), lastRunJitSeconds);
         if (records > 0) {
             System.out.printf(Locale.ROOT, "pipeline %s: %,.0f records/s between 20 %% and 90 %% of the records into the"
                     + " series state (%,d of them; %,.0f records/s over the whole run)%n", name, lastSteadyRate, counted,
