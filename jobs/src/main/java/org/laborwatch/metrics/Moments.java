@@ -9,7 +9,7 @@ import java.math.MathContext;
  * variance of the sum of the squared deviations from that rounded mean.
  *
  * <p>Why not term by term: the disruption index's 36-month baselines did about a hundred
- * {@code BigDecimal} operations each, a fifth of a backtest's composite work. Here the sums of the
+ * {@code BigDecimal} operations each, a twelfth of a warm backtest. Here the sums of the
  * values and of their squares are taken in {@code long} (exact while they fit), and the sum of the
  * squared deviations follows exactly from them: Σ(x − m)² = Σx² − 2mΣx + nm². Both sides have the
  * same scale (twice the larger of the values' and the mean's), so the rounded variance is the same

@@ -409,7 +409,8 @@ public final class RegionSeries {
                     : SavedState.readEnum(in, Frequency.class, FORMAT);
             int first = in.readInt();
             int m = in.readInt();
-            Series s = new Series(frequency, new PeriodValues(m));
+            // Room for the values written, within reason: corrupt bytes then end in an EOF, not a huge array.
+            Series s = new Series(frequency, new PeriodValues(Math.min(m, 1 << 12)));
             s.firstSeen = first == Integer.MIN_VALUE ? null : CanonicalDates.ofEpochDay(first);
             for (int j = 0; j < m; j++) {
                 LocalDate period = CanonicalDates.ofEpochDay(in.readInt());

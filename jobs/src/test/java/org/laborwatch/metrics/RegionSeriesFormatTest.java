@@ -71,6 +71,20 @@ class RegionSeriesFormatTest {
         assertArrayEquals(GoldenBytes.bytes(representative()::writeTo), GoldenBytes.bytes(read::writeTo));
     }
 
+    /** A corrupt count of values ends in an end of input, not in arrays sized by the count. */
+    @Test
+    void aCorruptValueCountIsAnEndOfInputNotAnOutOfMemory() throws IOException {
+        RegionSeries one = new RegionSeries();
+        one.upsert(Obs.rate("US-AZ", Obs.month("2020-04"), "13.4", LocalDate.of(2020, 6, 5)), 1000, 1000, null);
+        byte[] bytes = GoldenBytes.bytes(one::writeTo);
+        // The last value: its period (4 bytes), its decimal (scale, 0, a long: 10) and vintage (4);
+        // the count of values is the int before it.
+        int count = bytes.length - 18 - 4;
+        assertEquals(1, java.nio.ByteBuffer.wrap(bytes, count, 4).getInt(), "the count of values, where expected");
+        java.nio.ByteBuffer.wrap(bytes, count, 4).putInt(Integer.MAX_VALUE);
+        org.junit.jupiter.api.Assertions.assertThrows(java.io.EOFException.class, () -> decode(bytes));
+    }
+
     @Test
     void version1BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
         assertEquals(representative(), decode(GoldenBytes.read("region-series-v1.bin")));
