@@ -624,7 +624,7 @@ public final class Bench {
         long triggers = countCommitted(triggersTopic);
         System.out.printf(Locale.ROOT, "pipeline %s: %,d records in %.1f s (job run time, incl. start and final"
                 + " checkpoint); %,d trigger events committed; process CPU %.1f s in the %.1f s of execute (%.1f cores"
-                + " on average), of which JIT compiling %.1f s%n", name, records, seconds, triggers, lastRunCpuSeconds, wall,
+                + " on average); the JIT's compiler threads compiled for %.1f s (elapsed, waits for a core included)%n", name, records, seconds, triggers, lastRunCpuSeconds, wall,
                 lastRunCpuSeconds / Math.max(1e-3, wall), lastRunJitSeconds);
         if (records > 0) {
             System.out.printf(Locale.ROOT, "pipeline %s: %,.0f records/s between 20 %% and 90 %% of the records into the"
@@ -854,7 +854,7 @@ public final class Bench {
         }
     }
 
-    /** Unmeasured p2 heap runs over the workload before the measured pipeline runs (--pipeline-warmups). */
+    /** Unmeasured p2 heap runs over each workload before its measured pipeline runs (--pipeline-warmups). */
     static int pipelineWarmups = 2;
 
     /** How many times the backtest section runs the backtest (--backtest-runs). */
