@@ -74,13 +74,19 @@ public final class Backtest {
     private final Map<String, AsPublished> releases;
     /** Real time only: the newest release seen of each region's series, to refuse an older one after it. */
     private final Map<String, LocalDate> newestRelease = new HashMap<>();
+    /**
+     * Set on a backtest merged from {@link RegionReplay}'s shards: their release trackers decide
+     * into the shards, so an observation taken here would be decided nowhere.
+     */
+    private boolean sealed;
 
     /** A backtest that decides on every point as it is computed (on the latest data, for one final vintage). */
     public Backtest(List<Policy> policies, MetricEngine engine) {
         this(policies, engine, false);
     }
 
-    private Backtest(List<Policy> policies, MetricEngine engine, boolean realTime) {
+    /** On the latest data, or in real time ({@link #asPublished}); {@link RegionReplay} makes its shards so. */
+    Backtest(List<Policy> policies, MetricEngine engine, boolean realTime) {
         this.policies = List.copyOf(policies);
         this.engine = engine;
         Set<String> ids = new TreeSet<>();
@@ -138,6 +144,9 @@ public final class Backtest {
      *     already replayed
      */
     public void accept(Observation o) {
+        if (sealed) {
+            throw new IllegalStateException("this backtest was merged from a region replay and takes no more observations");
+        }
         allEvents = null;
         observations++;
         seriesRead.add(new SeriesId(o.indicator(), o.sector(), o.adjustment()));
@@ -197,7 +206,7 @@ public final class Backtest {
      * nothing for a backtest on the latest data.
      */
     public void finish() {
-        if (releases != null) {
+        if (releases != null && !sealed) { // a merged replay's shards finished their own releases
             releases.values().forEach(AsPublished::finish);
         }
     }
@@ -225,6 +234,44 @@ public final class Backtest {
         regions.keySet().forEach(r -> today.regions.put(r, new RegionSeries()));
         today.decideInPeriodOrder(latest);
         return today;
+    }
+
+    /**
+     * Takes over everything a shard of {@link RegionReplay} holds, after its last observation and
+     * {@link #settle}: the shards hold disjoint regions, so every map keyed by region (or by policy,
+     * region and sector) merges without overlap, and the events, sorted by {@link #events} with
+     * their region in the key, keep each region's order.
+     */
+    void absorb(Backtest shard) {
+        allEvents = null;
+        regions.putAll(shard.regions);
+        states.putAll(shard.states);
+        frequencies.putAll(shard.frequencies);
+        lastPeriods.putAll(shard.lastPeriods);
+        events.addAll(shard.events);
+        series.putAll(shard.series);
+        recessionMonths.addAll(shard.recessionMonths);
+        if (shard.recessionCoverageStart != null
+                && (recessionCoverageStart == null || shard.recessionCoverageStart.isBefore(recessionCoverageStart))) {
+            recessionCoverageStart = shard.recessionCoverageStart;
+        }
+        if (shard.recessionCoverageEnd != null
+                && (recessionCoverageEnd == null || shard.recessionCoverageEnd.isAfter(recessionCoverageEnd))) {
+            recessionCoverageEnd = shard.recessionCoverageEnd;
+        }
+        observations += shard.observations;
+        seriesRead.addAll(shard.seriesRead);
+        metricsComputed.addAll(shard.metricsComputed);
+        deferred.putAll(shard.deferred);
+        if (releases != null) {
+            releases.putAll(shard.releases);
+        }
+        newestRelease.putAll(shard.newestRelease);
+    }
+
+    /** No more observations: see {@link #sealed}. */
+    void seal() {
+        sealed = true;
     }
 
     /** Points of several periods at once (a release, or the latest data): the policies take periods in order. */
@@ -258,7 +305,7 @@ public final class Backtest {
     }
 
     /** The end of the input so far: evaluates the composite periods still waiting, once each, and decides them in period order. */
-    private void settle() {
+    void settle() {
         List<MetricPoint> points = new ArrayList<>();
         deferred.forEach((region, wait) -> {
             if (!wait.isEmpty()) {

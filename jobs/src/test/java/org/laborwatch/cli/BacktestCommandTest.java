@@ -66,6 +66,24 @@ class BacktestCommandTest {
         assertEquals(2, LaborwatchCli.commandLine().execute(vintagesArgs(out, "2023-11-17", "2026-8-18", "-")));
     }
 
+    @Test
+    void anyNumberOfThreadsWritesTheSameEpisodes() throws Exception {
+        Path out = Files.createDirectories(Path.of("target", "backtest-threads"));
+        for (String threads : List.of("1", "3")) {
+            assertEquals(0, LaborwatchCli.commandLine().execute("backtest", "--policy", "eb-iur", "--policy", "eb-tur",
+                    "--no-progress", "--threads", threads, "--out", out.resolve("episodes-" + threads + ".csv").toString(),
+                    "--input", "../data/dol_eta539_weekly_claims_by_state_2019-2025.csv", "--format", "eta539",
+                    "--input", "../data/bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv",
+                    "--format", "laus-state", "--vintage", "-", "--vintage", "2023-11-17"));
+        }
+        List<String> one = Files.readAllLines(out.resolve("episodes-1.csv"));
+        assertTrue(one.size() > 100 && one.stream().map(r -> r.split(",")[1]).distinct().count() > 50,
+                "episodes of many regions: " + one.size());
+        assertEquals(one, Files.readAllLines(out.resolve("episodes-3.csv")));
+        assertEquals(2, LaborwatchCli.commandLine().execute("backtest", "--policy", "eb-iur", "--threads", "0",
+                "--input", "../data/dol_eta539_weekly_claims_by_state_2019-2025.csv", "--format", "eta539"));
+    }
+
     private static String[] vintagesArgs(Path out, String... vintages) {
         List<String> a = new java.util.ArrayList<>(List.of("backtest", "--policy", "sahm-state", "--no-progress",
                 "--out", out.resolve("episodes.csv").toString(),
