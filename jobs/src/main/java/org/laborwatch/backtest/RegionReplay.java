@@ -136,8 +136,9 @@ public final class RegionReplay {
         if (workers == 1) {
             shards.get(0).replay(queue, observations);
         } else {
+            AtomicLong started = new AtomicLong();
             ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-                Thread t = new Thread(r, "laborwatch-replay");
+                Thread t = new Thread(r, "laborwatch-replay-" + started.incrementAndGet());
                 t.setDaemon(true);
                 return t;
             });
@@ -151,7 +152,11 @@ public final class RegionReplay {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("backtest interrupted", e);
             } catch (ExecutionException e) {
-                // Failures are kept by the shards; anything else (an Error) is not the input's fault.
+                // The input's failures are kept by the shards; what ends a shard's replay otherwise
+                // (in its last release or composites, or an Error) is thrown as one thread would.
+                if (e.getCause() instanceof RuntimeException re) {
+                    throw re;
+                }
                 if (e.getCause() instanceof Error err) {
                     throw err;
                 }

@@ -530,6 +530,7 @@ public final class Bench {
         double startupCpu = lastRunCpuSeconds;
         double run1 = pipeline(parallelism, p[1], topic, records, workload);
         double midRun = lastSteadyRate;
+        double tail = lastRunTailSeconds;
         double steady = records / Math.max(1e-3, run1 - startup);
         // What the rate can reach on this machine: the cores over the CPU a record costs the process
         // (every thread: tasks, Kafka fetchers, the broker, checkpoints, GC, the JIT), start-up apart.
@@ -545,6 +546,9 @@ public final class Bench {
                 records / run1 / parseRate, "(informational) records / whole job run"));
         add(new Figure(name + "_mid_run", midRun, "records/s", "kafka_consume_parse", parseRate, midRun / parseRate,
                 "(informational) the rate between 20 % and 90 % of the records into the series state"));
+        add(new Figure(name + "_tail", tail, "s", "the run", run1, tail / run1,
+                "(informational) from the last record into the series state to the job's end: the final checkpoint"
+                        + " and shutdown, up to one checkpoint interval when the end-of-data checkpoint was declined"));
         int cores = Runtime.getRuntime().availableProcessors();
         add(new Figure(name + "_cpu_per_record", cpuPerRecord * 1e6, "us", "kafka_consume_parse's CPU per record",
                 readCpuPerRecord * 1e6, cpuPerRecord / readCpuPerRecord, String.format(Locale.ROOT,
@@ -572,6 +576,8 @@ public final class Bench {
 
     /** The rate of the last {@link #pipeline} run between 20 % and 90 % of its records ({@link SteadyRate}). */
     private double lastSteadyRate = Double.NaN;
+    /** The last pipeline run's seconds after its last record into the series state ({@link SteadyRate#tailSeconds}). */
+    private double lastRunTailSeconds = Double.NaN;
     /** The process CPU of the last {@link #pipeline} run, in seconds. */
     private double lastRunCpuSeconds;
     /** The process CPU per record of the fastest pass of the last {@link #readTopic}, in seconds. */
@@ -622,6 +628,7 @@ public final class Bench {
                     + ": was it renamed?");
         }
         lastSteadyRate = counted == 0 ? Double.NaN : SteadyRate.rate(samples, 0.2, 0.9) * records / counted;
+        lastRunTailSeconds = SteadyRate.tailSeconds(samples);
         // The whole execute call: submission and teardown besides the job's run time.
         double wall = (System.nanoTime() - wall0) / 1e9;
         double seconds = result.getNetRuntime(TimeUnit.MILLISECONDS) / 1e3;
@@ -632,8 +639,14 @@ public final class Bench {
                 lastRunCpuSeconds / Math.max(1e-3, wall), lastRunJitSeconds);
         if (records > 0) {
             System.out.printf(Locale.ROOT, "pipeline %s: %,.0f records/s between 20 %% and 90 %% of the records into the"
-                    + " series state (%,d of them; %,.0f records/s over the whole run)%n", name, lastSteadyRate, counted,
-                    records / seconds);
+                    + " series state (%,d of them; %,.0f records/s over the whole run); the job ended %.1f s after the"
+                    + " last of them%n", name, lastSteadyRate, counted, records / seconds, lastRunTailSeconds);
+            if (lastRunTailSeconds > checkpointMs / 2e3) {
+                System.out.printf(Locale.ROOT, "pipeline %s: note: %.1f s from the last record to the end is a wait for a"
+                        + " periodic checkpoint: the checkpoint Flink triggers at the end of the data was declined by a task"
+                        + " still finishing after the previous one (docs/benchmark.md, #13's ninth part)%n", name,
+                        lastRunTailSeconds);
+            }
         }
         Map<String, Long> dead = DeadLetterCount.byReason();
         long refused = dead.values().stream().mapToLong(Long::longValue).sum();

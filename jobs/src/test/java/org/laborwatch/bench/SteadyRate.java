@@ -85,6 +85,26 @@ public final class SteadyRate {
     }
 
     /**
+     * Seconds from the first sample with the final count (the last record into the series state)
+     * to the last sample (the run's end): the final checkpoint and shutdown. Flink triggers one
+     * checkpoint when every task has reached the end of its data; a task still finishing after the
+     * previous checkpoint declines it ("tasks not ready"), and the job then waits for the next
+     * periodic checkpoint, up to one interval (#13's ninth part). NaN without records.
+     */
+    static double tailSeconds(List<Sample> samples) {
+        if (samples.isEmpty() || samples.get(samples.size() - 1).records() == 0) {
+            return Double.NaN;
+        }
+        Sample end = samples.get(samples.size() - 1);
+        for (Sample s : samples) {
+            if (s.records() >= end.records()) {
+                return (end.nanos() - s.nanos()) / 1e9;
+            }
+        }
+        throw new AssertionError("the last sample has the final count");
+    }
+
+    /**
      * Records per second between the first samples at or above {@code from} and {@code to} of the
      * final count; NaN when the samples do not tell (too few records, or both in one sample).
      */

@@ -24,6 +24,17 @@ class SteadyRateTest {
     }
 
     @Test
+    void theTailIsTheTimeAfterTheLastRecord() {
+        List<SteadyRate.Sample> samples = new ArrayList<>();
+        for (int i = 0; i <= 600; i++) {
+            samples.add(new SteadyRate.Sample(i * 20 * MS, Math.min(i, 100) * 1_000L)); // all in at 2 s, ends at 12 s
+        }
+        assertEquals(10.0, SteadyRate.tailSeconds(samples), 1e-9);
+        assertTrue(Double.isNaN(SteadyRate.tailSeconds(List.of(new SteadyRate.Sample(0, 0), new SteadyRate.Sample(MS, 0)))));
+        assertTrue(Double.isNaN(SteadyRate.tailSeconds(List.of())));
+    }
+
+    @Test
     void noRateWithoutRecordsOrWithinOneSample() {
         assertTrue(Double.isNaN(SteadyRate.rate(List.of(), 0.2, 0.9)));
         assertTrue(Double.isNaN(SteadyRate.rate(List.of(new SteadyRate.Sample(0, 0), new SteadyRate.Sample(MS, 0)), 0.2, 0.9)));
