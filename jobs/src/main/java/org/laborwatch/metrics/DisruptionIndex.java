@@ -443,10 +443,29 @@ public final class DisruptionIndex implements Metric {
             LocalDate reach = last.plusMonths(config.baselineMonths());
             to = reach.isBefore(to) ? reach : to;
         }
-        // One sector, months in order: already the slots' order, without duplicates.
-        List<Slot> slots = new ArrayList<>();
-        for (LocalDate m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            slots.add(new Slot("all", m));
+        return monthSlots(from, to);
+    }
+
+    /**
+     * The months asked last ({@link #monthSlots}): a daily or weekly component asks for the same
+     * months at every observation of a month, twice (before and after the upsert), and made a
+     * list of some forty slots and dates each time, a tenth of what a backtest of everything
+     * allocated (#13's ninth part). One thread per metric instance, as {@link #derived}.
+     */
+    private transient LocalDate slotsFrom;
+    private transient LocalDate slotsTo;
+    private transient List<Slot> slots;
+
+    /** The months from {@code from} to {@code to}, each the slot of sector "all", in order (the slots' order, no duplicates); unmodifiable. */
+    private List<Slot> monthSlots(LocalDate from, LocalDate to) {
+        if (slots == null || !from.equals(slotsFrom) || !to.equals(slotsTo)) {
+            List<Slot> made = new ArrayList<>();
+            for (LocalDate m = from; !m.isAfter(to); m = m.plusMonths(1)) {
+                made.add(new Slot("all", m));
+            }
+            slots = List.copyOf(made);
+            slotsFrom = from;
+            slotsTo = to;
         }
         return slots;
     }

@@ -130,6 +130,8 @@ class DisruptionIndexTest {
         List<LocalDate> months = index.affected(ai, LocalDate.of(2024, 4, 20), r.data).stream().map(Slot::period).toList();
         assertEquals(month("2024-07"), months.get(months.size() - 1), months.toString());
         assertTrue(months.contains(month("2024-04")), months.toString());
+        // Asked again (before and after an upsert, by the next day of a month): the same months.
+        assertEquals(months, index.affected(ai, LocalDate.of(2024, 4, 27), r.data).stream().map(Slot::period).toList());
         // A new component (a series the region did not have) reaches every month up to the frontier.
         r.apply(Obs.rate("US-CA", month("2024-02"), "7.0", Obs.V1));
         SeriesId rate = new SeriesId("unemployment_rate", "all", "sa");
@@ -137,5 +139,6 @@ class DisruptionIndexTest {
                 "percent", Obs.V1), 100, 200, null);
         List<LocalDate> all = index.affected(rate, month("2024-02"), r.data).stream().map(Slot::period).toList();
         assertEquals(month("2025-12"), all.get(all.size() - 1), "after a change of the set of series: " + all);
+        assertEquals(all, index.affected(rate, month("2024-02"), r.data).stream().map(Slot::period).toList(), "asked again");
     }
 }
