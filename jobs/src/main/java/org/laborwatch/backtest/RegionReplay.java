@@ -1,6 +1,7 @@
 package org.laborwatch.backtest;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -181,21 +182,27 @@ public final class RegionReplay {
 
     /** The regions in the order workers take them: the most observations first, so no long one starts last. */
     private static List<RegionInput> byRegion(List<Observation> observations) {
-        Map<String, int[]> counts = new HashMap<>();
-        for (Observation o : observations) {
-            counts.computeIfAbsent(o.region(), r -> new int[1])[0]++;
-        }
-        Map<String, int[]> indexes = new HashMap<>();
-        counts.forEach((r, n) -> indexes.put(r, new int[n[0]]));
-        Map<String, int[]> filled = new HashMap<>();
+        Map<String, Indexes> byRegion = new HashMap<>();
         for (int i = 0; i < observations.size(); i++) {
-            String r = observations.get(i).region();
-            indexes.get(r)[filled.computeIfAbsent(r, k -> new int[1])[0]++] = i;
+            byRegion.computeIfAbsent(observations.get(i).region(), r -> new Indexes()).add(i);
         }
         List<RegionInput> regions = new ArrayList<>();
-        indexes.forEach((r, ix) -> regions.add(new RegionInput(r, ix)));
+        byRegion.forEach((r, ix) -> regions.add(new RegionInput(r, Arrays.copyOf(ix.at, ix.size))));
         regions.sort(Comparator.comparingInt((RegionInput r) -> -r.indexes().length).thenComparing(RegionInput::region));
         return regions;
+    }
+
+    /** A growing list of ints: a region's indexes without a boxed Integer each. */
+    private static final class Indexes {
+        int[] at = new int[64];
+        int size;
+
+        void add(int i) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = i;
+        }
     }
 
     /** A worker's backtest and the first failure it met (a region stops at its first; the others go on). */

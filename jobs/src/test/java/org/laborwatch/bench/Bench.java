@@ -635,8 +635,9 @@ public final class Bench {
         long triggers = countCommitted(triggersTopic);
         System.out.printf(Locale.ROOT, "pipeline %s: %,d records in %.1f s (job run time, incl. start and final"
                 + " checkpoint); %,d trigger events committed; process CPU %.1f s in the %.1f s of execute (%.1f cores"
-                + " on average); the JIT's compiler threads compiled for %.1f s (elapsed, waits for a core included)%n", name, records, seconds, triggers, lastRunCpuSeconds, wall,
-                lastRunCpuSeconds / Math.max(1e-3, wall), lastRunJitSeconds);
+                + " on average); the JIT's compiler threads compiled for %.1f s (elapsed, waits for a core included)%n",
+                name, records, seconds, triggers, lastRunCpuSeconds, wall, lastRunCpuSeconds / Math.max(1e-3, wall),
+                lastRunJitSeconds);
         if (records > 0) {
             System.out.printf(Locale.ROOT, "pipeline %s: %,.0f records/s between 20 %% and 90 %% of the records into the"
                     + " series state (%,d of them; %,.0f records/s over the whole run); the job ended %.1f s after the"
