@@ -239,7 +239,7 @@ public final class DemoCommand implements Callable<Integer> {
                         .deadLetters(new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)));
         // Lines InfluxDB refuses go to the same file (writers of one path share it).
         influx.addTo(sinks, System.getenv(), new LineFileSink<DeadLetter>(deadLetters, (DeadLetter d) -> Json.write(d)));
-        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), policies, sinks.build(), rules);
+        LaborwatchPipeline.build(source, policies, sinks.build(), rules);
     }
 
     /** Reads the bundled files into JSON lines, as `replay` would send them to Kafka. */

@@ -3,11 +3,13 @@ package org.laborwatch.job;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import org.apache.flink.api.common.functions.FlatMapFunction;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.util.Collector;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.RawRecord;
@@ -77,13 +79,27 @@ public final class LaborwatchPipeline {
     private LaborwatchPipeline() {}
 
     /**
-     * A policy-update stream with no updates, for wirings that only use the policies given at
-     * start (a bounded job needs its broadcast input to end, and an empty collection source cannot
-     * be made in Flink 2.x).
+     * Adds the graph for a job whose policies are all given at start (the demo, the bench, tests),
+     * validating with the default rules.
+     *
+     * @see #build(DataStream, List, PipelineSinks, ValidationRules)
      */
-    public static DataStream<PolicyUpdate> noPolicyUpdates(StreamExecutionEnvironment env) {
-        return env.fromData(PolicyUpdate.unkeyed("")).filter(s -> false).returns(TypeInformation.of(PolicyUpdate.class))
-                .name("no policy updates");
+    public static void build(DataStream<RawRecord> observations, List<Policy> initialPolicies, PipelineSinks sinks) {
+        build(observations, initialPolicies, sinks, ValidationRules.defaults());
+    }
+
+    /**
+     * Adds the graph for a job whose policies are all given at start (the demo, the bench, tests):
+     * no policy-update stream. The policies' broadcast input is then derived from the validated
+     * observations and emits nothing, so that it ends when they do. An empty source of its own
+     * would finish at once, and a task finishing just after a periodic checkpoint declines the
+     * checkpoint Flink triggers when every task has reached the end of its data; that one is not
+     * tried again, and a bounded run then waits up to a whole checkpoint interval for the next
+     * (docs/benchmark.md, #13's ninth and tenth parts).
+     */
+    public static void build(DataStream<RawRecord> observations, List<Policy> initialPolicies, PipelineSinks sinks,
+            ValidationRules rules) {
+        wire(observations, null, initialPolicies, sinks, rules, RevisionHorizon.documented());
     }
 
     /**
@@ -118,10 +134,16 @@ public final class LaborwatchPipeline {
      */
     public static void build(DataStream<RawRecord> observations, DataStream<PolicyUpdate> policyUpdates,
             List<Policy> initialPolicies, PipelineSinks sinks, ValidationRules rules, RevisionHorizon horizon) {
+        Objects.requireNonNull(policyUpdates, "policyUpdates (use a build method without them when there are none)");
+        wire(observations, policyUpdates, initialPolicies, sinks, rules, horizon);
+    }
+
+    /** The graph; {@code policyUpdates} {@code null}: none, the policies given at start only. */
+    private static void wire(DataStream<RawRecord> observations, DataStream<PolicyUpdate> policyUpdates,
+            List<Policy> initialPolicies, PipelineSinks sinks, ValidationRules rules, RevisionHorizon horizon) {
         Objects.requireNonNull(observations, "observations");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(horizon, "horizon");
-        Objects.requireNonNull(policyUpdates, "policyUpdates (give an empty stream when there are none)");
         StreamExecutionEnvironment env = observations.getExecutionEnvironment();
         if (env.getParallelism() > MAX_PARALLELISM) {
             throw new IllegalArgumentException("parallelism " + env.getParallelism() + " is above the job's maximum "
@@ -154,6 +176,12 @@ public final class LaborwatchPipeline {
                 .union(metrics.getSideOutput(ComputeMetrics.REPORTED))
                 .sinkTo(sinks.deadLetters()).uid("sink-dead-letters").name("dead letters");
 
+        if (policyUpdates == null) {
+            // From the validated records (their serializer's copy is the record itself), chained.
+            policyUpdates = valid.flatMap(new NoPolicyUpdates(), TypeInformation.of(PolicyUpdate.class))
+                    .setParallelism(valid.getParallelism())
+                    .name("no policy updates");
+        }
         BroadcastStream<PolicyUpdate> policies = policyUpdates.broadcast(PolicyDescriptors.POLICY_UPDATES);
         SingleOutputStreamOperator<TriggerEvent> triggers = metrics
                 .connect(policies)
@@ -205,6 +233,16 @@ public final class LaborwatchPipeline {
         if (sinks.policyAcks() != null) {
             triggers.getSideOutput(PolicyDescriptors.POLICY_ACKS)
                     .sinkTo(sinks.policyAcks()).uid("sink-policy-acks").name("policy acknowledgements");
+        }
+    }
+
+    /** Emits nothing: the policy updates of a job whose policies are all given at start. */
+    private static final class NoPolicyUpdates implements FlatMapFunction<Observation, PolicyUpdate> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void flatMap(Observation observation, Collector<PolicyUpdate> out) {
+            // none
         }
     }
 }

@@ -605,7 +605,7 @@ public final class Bench {
         DataStream<RawRecord> source = env.fromSource(
                 KafkaEdges.observationsBounded(broker.bootstrap(), topic, "bench-" + name, new Properties()),
                 WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
-        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
+        LaborwatchPipeline.build(source, BundledPolicies.all(),
                 sinks(triggersTopic, "bench-" + name), rules);
         double cpu0 = processCpuSeconds();
         double jit0 = jitSeconds();
@@ -712,7 +712,7 @@ public final class Bench {
                 KafkaEdges.observations(broker.bootstrap(), topic, group, new Properties()),
                 WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
         // Unbounded policy input too: a finished broadcast input is fine, but keep the job as in production.
-        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
+        LaborwatchPipeline.build(source, BundledPolicies.all(),
                 sinks(triggersTopic, "bench-latency"));
         JobClient job = env.executeAsync("bench latency");
         try {

@@ -84,8 +84,8 @@ final class KafkaJobFixture {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         CollectSink<TriggerEvent> triggers = new CollectSink<>();
-        LaborwatchPipeline.build(env.fromData(TestData.raw(observations, "ref"), TypeInformation.of(RawRecord.class)),
-                LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
+        DataStream<RawRecord> source = env.fromData(TestData.raw(observations, "ref"), TypeInformation.of(RawRecord.class));
+        LaborwatchPipeline.build(source, BundledPolicies.all(),
                 PipelineSinks.builder().triggers(triggers).metrics(new CollectSink<>()).deadLetters(new CollectSink<>()).build());
         env.execute("reference run");
         return triggers.results();

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamEdge;
 import org.apache.flink.streaming.api.graph.StreamGraph;
@@ -68,8 +69,8 @@ class SameGraphTest {
                 Path.of("target/d.jsonl"), BundledPolicies.all());
 
         StreamExecutionEnvironment inMemory = env();
-        LaborwatchPipeline.build(inMemory.fromData(List.of(new RawRecord(new byte[0], "x")), TypeInformation.of(RawRecord.class)),
-                LaborwatchPipeline.noPolicyUpdates(inMemory), BundledPolicies.all(),
+        DataStream<RawRecord> source = inMemory.fromData(List.of(new RawRecord(new byte[0], "x")), TypeInformation.of(RawRecord.class));
+        LaborwatchPipeline.build(source, BundledPolicies.all(),
                 PipelineSinks.builder().triggers(new CollectSink<>()).metrics(new CollectSink<>())
                         .deadLetters(new CollectSink<>()).build());
 

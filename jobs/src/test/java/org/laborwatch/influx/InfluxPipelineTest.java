@@ -134,7 +134,7 @@ class InfluxPipelineTest {
                 return r;
             }).returns(RawRecord.class).setParallelism(source.getParallelism());
         }
-        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
+        LaborwatchPipeline.build(source, BundledPolicies.all(),
                 sinks(bucket, token, metrics, triggers, refused).build());
         return env;
     }

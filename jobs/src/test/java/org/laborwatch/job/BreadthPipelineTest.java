@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -75,9 +76,8 @@ class BreadthPipelineTest {
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
         env.setParallelism(2);
         CollectSink<TriggerEvent> triggers = new CollectSink<>();
-        LaborwatchPipeline.build(
-                env.fromData(TestData.raw(observations, "laus"), TypeInformation.of(RawRecord.class)),
-                LaborwatchPipeline.noPolicyUpdates(env), policies,
+        DataStream<RawRecord> source = env.fromData(TestData.raw(observations, "laus"), TypeInformation.of(RawRecord.class));
+        LaborwatchPipeline.build(source, policies,
                 PipelineSinks.builder().triggers(triggers).metrics(new CollectSink<MetricPoint>())
                         .deadLetters(new CollectSink<>()).build());
         Instant start = Instant.now();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
@@ -25,8 +26,8 @@ class MaxParallelismTest {
 
     private static StreamExecutionEnvironment built(int parallelism) {
         StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, Path.of("target", "tmp", "max-parallelism"));
-        LaborwatchPipeline.build(env.fromData(List.of(new RawRecord(new byte[0], "x")), TypeInformation.of(RawRecord.class)),
-                LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
+        DataStream<RawRecord> source = env.fromData(List.of(new RawRecord(new byte[0], "x")), TypeInformation.of(RawRecord.class));
+        LaborwatchPipeline.build(source, BundledPolicies.all(),
                 PipelineSinks.builder().triggers(new CollectSink<>()).metrics(new CollectSink<>())
                         .deadLetters(new CollectSink<>()).build());
         return env;

@@ -16,6 +16,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.dag.Transformation;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.contract.DeadLetter;
@@ -58,10 +59,9 @@ class NoGenericTypesTest {
                 .deadLetters(new CollectSink<>()).policyAcks(new CollectSink<>());
         InfluxSeries.addTo(sinks, "http://localhost:1", "laborwatch", "bucket", InfluxToken.of("token"),
                 new CollectSink<DeadLetter>(), b -> {});
-        LaborwatchPipeline.build(
-                env.fromData(List.of(new RawRecord("{}".getBytes(StandardCharsets.UTF_8), "test")),
-                        TypeInformation.of(RawRecord.class)),
-                LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(), sinks.build());
+        DataStream<RawRecord> source = env.fromData(List.of(new RawRecord("{}".getBytes(StandardCharsets.UTF_8), "test")),
+                TypeInformation.of(RawRecord.class));
+        LaborwatchPipeline.build(source, BundledPolicies.all(), sinks.build());
 
         Set<Class<?>> checked = new HashSet<>();
         assertEquals(List.of(), typesWithoutSerializer(env, checked), "transformations whose type falls back to Kryo");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,9 +56,9 @@ class PipelineMiniClusterTest {
         CollectSink<TriggerEvent> triggerSink = new CollectSink<>();
         CollectSink<MetricPoint> metricSink = new CollectSink<>();
         CollectSink<DeadLetter> deadLetterSink = new CollectSink<>();
+        DataStream<RawRecord> source = env.fromData(input, TypeInformation.of(RawRecord.class));
         LaborwatchPipeline.build(
-                env.fromData(input, TypeInformation.of(RawRecord.class)),
-                LaborwatchPipeline.noPolicyUpdates(env),
+                source,
                 BundledPolicies.all(),
                 PipelineSinks.builder().triggers(triggerSink).metrics(metricSink).deadLetters(deadLetterSink).build());
         env.execute("pipeline test");

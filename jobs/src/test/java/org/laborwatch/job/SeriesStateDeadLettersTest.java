@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.BeforeAll;
@@ -56,8 +57,8 @@ class SeriesStateDeadLettersTest {
         env.setParallelism(2);
         CollectSink<MetricPoint> metricSink = new CollectSink<>();
         CollectSink<DeadLetter> deadLetterSink = new CollectSink<>();
-        LaborwatchPipeline.build(env.fromData(TestData.raw(sent, "backfill"), TypeInformation.of(RawRecord.class)),
-                LaborwatchPipeline.noPolicyUpdates(env), List.of(BundledPolicies.load("sahm-national")),
+        DataStream<RawRecord> source = env.fromData(TestData.raw(sent, "backfill"), TypeInformation.of(RawRecord.class));
+        LaborwatchPipeline.build(source, List.of(BundledPolicies.load("sahm-national")),
                 PipelineSinks.builder().triggers(new CollectSink<TriggerEvent>()).metrics(metricSink)
                         .deadLetters(deadLetterSink).build());
         env.execute("series state dead letters");

@@ -103,7 +103,7 @@ class TriggerEventsCounterTest {
             source = source.map(new FailOnceAfterACheckpoint(input.size() / 2)).setParallelism(source.getParallelism());
         }
         CollectSink<TriggerEvent> triggers = new CollectSink<>();
-        LaborwatchPipeline.build(source, LaborwatchPipeline.noPolicyUpdates(env), BundledPolicies.all(),
+        LaborwatchPipeline.build(source, BundledPolicies.all(),
                 PipelineSinks.builder().triggers(triggers).metrics(new CollectSink<>()).deadLetters(new CollectSink<>()).build());
         id.add(env.execute(fail ? "counter with a failure" : "counter reference").getJobID());
         return triggers.results();
