@@ -18,7 +18,8 @@ import org.laborwatch.state.CanonicalDates;
  * one written form per Java type, so every serializer writes a date or a decimal the same way.
  *
  * <ul>
- *   <li>text: Flink's {@link StringValue} form (a variable-length length, then the characters);
+ *   <li>text: Flink's {@link StringValue} form (a variable-length length, then the characters), read
+ *       back as one instance per distinct short text ({@link WireStrings});
  *   <li>a date: its epoch day as a long (every {@link LocalDate}, from year -999,999,999 to
  *       999,999,999, fits);
  *   <li>an instant: epoch seconds as a long, then the nanoseconds as an int;
@@ -42,7 +43,7 @@ final class WireFormat {
     }
 
     static String readString(DataInput in) throws IOException {
-        return StringValue.readString(in);
+        return WireStrings.read(in);
     }
 
     static void writeNullableString(String s, DataOutput out) throws IOException {
@@ -52,7 +53,7 @@ final class WireFormat {
     }
 
     static String readNullableString(DataInput in) throws IOException {
-        return in.readBoolean() ? StringValue.readString(in) : null;
+        return in.readBoolean() ? WireStrings.read(in) : null;
     }
 
     static void writeDate(LocalDate d, String field, DataOutput out) throws IOException {
