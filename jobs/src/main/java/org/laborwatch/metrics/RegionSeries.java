@@ -59,7 +59,9 @@ public final class RegionSeries {
      * modification count at which each month (epoch month) last changed: a value stored, or a
      * period entering or leaving a series' range (its newest or first period moving, trimming).
      */
-    private final transient Map<Long, Long> monthChanged = new java.util.HashMap<>();
+    private transient long[] monthChanged = new long[0];
+    /** The epoch month of {@code monthChanged[0]}. */
+    private transient long firstChangedMonth;
 
     /**
      * The series last looked up, and its id: a metric reads one series for several periods in a
@@ -198,7 +200,8 @@ public final class RegionSeries {
     /** Records that the months from {@code from} to {@code to} of a series changed at this modification. */
     private void changed(SeriesId id, LocalDate from, LocalDate to) {
         for (long m = epochMonth(from), last = epochMonth(to); m <= last; m++) {
-            monthChanged.put(m, modifications);
+            int slot = monthSlot(m); // first: it may replace the array
+            monthChanged[slot] = modifications;
         }
         changeLog.addLast(new Change(modifications, id, from, to));
         while (changeLog.size() > CHANGE_LOG) {
@@ -262,10 +265,34 @@ public final class RegionSeries {
     public long changedSince(LocalDate from, LocalDate to) {
         long r = seriesChanged;
         for (long m = epochMonth(from), last = epochMonth(to); m <= last; m++) {
-            Long c = monthChanged.get(m);
-            r = c != null && c > r ? c : r;
+            long i = m - firstChangedMonth;
+            if (i >= 0 && i < monthChanged.length && monthChanged[(int) i] > r) {
+                r = monthChanged[(int) i];
+            }
         }
         return r;
+    }
+
+    /**
+     * The index of {@code month} in {@link #monthChanged}, which grows to hold it (0: not changed).
+     * An array by month, not a map: a map boxed the month and the count at every change of every
+     * observation (a ninth of the series state's allocation in the all-county run, #13's tenth part).
+     */
+    private int monthSlot(long month) {
+        if (monthChanged.length == 0) {
+            monthChanged = new long[8];
+            firstChangedMonth = month;
+        } else if (month < firstChangedMonth) {
+            int shift = (int) Math.max(firstChangedMonth - month, monthChanged.length / 2);
+            long[] grown = new long[monthChanged.length + shift];
+            System.arraycopy(monthChanged, 0, grown, shift, monthChanged.length);
+            monthChanged = grown;
+            firstChangedMonth -= shift;
+        } else if (month - firstChangedMonth >= monthChanged.length) {
+            monthChanged = java.util.Arrays.copyOf(monthChanged,
+                    (int) Math.max(month - firstChangedMonth + 1, monthChanged.length + monthChanged.length / 2));
+        }
+        return (int) (month - firstChangedMonth);
     }
 
     /**
