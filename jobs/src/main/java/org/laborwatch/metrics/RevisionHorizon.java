@@ -29,6 +29,8 @@ public final class RevisionHorizon implements Serializable {
     public static final int DOCUMENTED_MAX_YEARS = 5;
 
     private final Map<String, Integer> years;
+    /** The last answer of {@link #years} (not part of the value: neither compared nor serialized). */
+    private transient LastLookUp lastLookUp;
 
     private RevisionHorizon(Map<String, Integer> years) {
         this.years = Collections.unmodifiableMap(new TreeMap<>(years));
@@ -85,12 +87,25 @@ public final class RevisionHorizon implements Serializable {
 
     /** Years of revisable history of a series of {@code source} and {@code adjustment}. */
     public int years(String source, String adjustment) {
+        // Asked for every observation, and a release's observations share their source and
+        // adjustment, as the same instances when they come off the wire (WireStrings): the last
+        // answer by identity spares a key built and looked up per observation (#13's tenth part).
+        // A plain field: a thread reading another's answer sees it whole (final fields), or misses.
+        LastLookUp last = lastLookUp;
+        if (last != null && last.source == source && last.adjustment == adjustment) {
+            return last.years;
+        }
         Integer y = years.get(key(source, adjustment));
         if (y == null) {
             y = years.get(source);
         }
-        return y == null ? DEFAULT_YEARS : y;
+        int found = y == null ? DEFAULT_YEARS : y;
+        lastLookUp = new LastLookUp(source, adjustment, found);
+        return found;
     }
+
+    /** An answer of {@link #years}, for the same source and adjustment instances. */
+    private record LastLookUp(String source, String adjustment, int years) {}
 
     /** Revisable periods of a series of {@code source}, {@code adjustment} and {@code frequency}. */
     public int periods(String source, String adjustment, Frequency frequency) {
