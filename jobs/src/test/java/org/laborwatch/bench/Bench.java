@@ -712,7 +712,7 @@ public final class Bench {
         DataStream<RawRecord> source = env.fromSource(
                 KafkaEdges.observations(broker.bootstrap(), topic, group, new Properties()),
                 WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
-        // Unbounded policy input too: a finished broadcast input is fine, but keep the job as in production.
+        // Its empty policy input ends with the observations: unbounded here, as the Kafka topic in production.
         LaborwatchPipeline.build(source, BundledPolicies.all(),
                 sinks(triggersTopic, "bench-latency"));
         JobClient job = env.executeAsync("bench latency");
