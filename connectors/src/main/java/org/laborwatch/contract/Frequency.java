@@ -22,9 +22,12 @@ public enum Frequency {
     QUARTERLY,
     ANNUAL;
 
+    /** The lower-case name, made once: asked for every record, it made a new string each time. */
+    private final String lowerCaseName = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return lowerCaseName;
     }
 
     /** Parses the JSON name; returns {@code null} for an unknown one so callers can say why. */

@@ -10,8 +10,11 @@ public enum MetricStatus {
     /** An input the metric needs is missing (never collected, suppressed, not yet published). */
     UNAVAILABLE;
 
+    /** The lower-case name, made once: asked for every record, it made a new string each time. */
+    private final String lowerCaseName = name().toLowerCase(Locale.ROOT);
+
     @JsonValue
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return lowerCaseName;
     }
 }

@@ -90,6 +90,9 @@ public enum RejectReason {
      */
     INFLUX_REJECTED;
 
+    /** The code, made once: asked for every dead letter, it made a new string each time. */
+    private final String lowerCaseName = name().toLowerCase(Locale.ROOT);
+
     /**
      * Whether {@link ObservationValidator} gives this reason (the record alone decides it); the
      * others come from the series state, for observations that are valid on their own.
@@ -100,6 +103,6 @@ public enum RejectReason {
 
     /** The code as written in dead letters, such as {@code missing_field}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return lowerCaseName;
     }
 }

@@ -18,6 +18,9 @@ public enum Unit {
     /** 0 or 1, such as the NBER recession indicator USREC. */
     FLAG(BigDecimal.ZERO, BigDecimal.ONE);
 
+    /** The lower-case name, made once: asked for every record, it made a new string each time. */
+    private final String lowerCaseName = name().toLowerCase(Locale.ROOT);
+
     private final BigDecimal min;
     private final BigDecimal max;
 
@@ -27,7 +30,7 @@ public enum Unit {
     }
 
     public String jsonName() {
-        return name().toLowerCase(Locale.ROOT);
+        return lowerCaseName;
     }
 
     /** Returns the unit with this JSON name, or {@code null}. */
