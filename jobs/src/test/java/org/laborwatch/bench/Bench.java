@@ -643,10 +643,9 @@ public final class Bench {
                     + " series state (%,d of them; %,.0f records/s over the whole run); the job ended %.1f s after the"
                     + " last of them%n", name, lastSteadyRate, counted, records / seconds, lastRunTailSeconds);
             if (lastRunTailSeconds > checkpointMs / 2e3) {
-                System.out.printf(Locale.ROOT, "pipeline %s: note: %.1f s from the last record to the end: a wait for a"
-                        + " periodic checkpoint? The checkpoint Flink triggers at the end of the data was declined by a task"
-                        + " still finishing after the previous one until the job's empty policy source went"
-                        + " (docs/benchmark.md, #13's ninth and tenth parts)%n", name,
+                System.out.printf(Locale.ROOT, "pipeline %s: note: %.1f s from the last record to the end, more than half"
+                        + " the checkpoint interval: a wait for a periodic checkpoint, as when the end-of-data checkpoint"
+                        + " was declined (docs/benchmark.md, #13's ninth and tenth parts)%n", name,
                         lastRunTailSeconds);
             }
         }

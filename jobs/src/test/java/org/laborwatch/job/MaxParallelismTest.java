@@ -5,16 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.state.KeyGroupRangeAssignment;
-import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamNode;
 import org.junit.jupiter.api.Test;
-import org.laborwatch.contract.RawRecord;
-import org.laborwatch.policy.BundledPolicies;
 
 /**
  * The job's maximum parallelism is set, not derived: every operator gets {@link
@@ -25,12 +20,7 @@ import org.laborwatch.policy.BundledPolicies;
 class MaxParallelismTest {
 
     private static StreamExecutionEnvironment built(int parallelism) {
-        StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, Path.of("target", "tmp", "max-parallelism"));
-        DataStream<RawRecord> source = env.fromData(List.of(new RawRecord(new byte[0], "x")), TypeInformation.of(RawRecord.class));
-        LaborwatchPipeline.build(source, BundledPolicies.all(),
-                PipelineSinks.builder().triggers(new CollectSink<>()).metrics(new CollectSink<>())
-                        .deadLetters(new CollectSink<>()).build());
-        return env;
+        return TestGraphs.withPoliciesAtStart(parallelism, "max-parallelism");
     }
 
     @Test

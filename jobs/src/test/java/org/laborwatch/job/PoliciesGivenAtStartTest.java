@@ -3,17 +3,11 @@ package org.laborwatch.job;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.runtime.jobgraph.JobGraph;
 import org.apache.flink.runtime.jobgraph.JobVertex;
-import org.apache.flink.streaming.api.datastream.DataStream;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.junit.jupiter.api.Test;
-import org.laborwatch.contract.RawRecord;
-import org.laborwatch.policy.BundledPolicies;
 
 /**
  * A job whose policies are all given at start (the demo, the bench, bounded tests) has no source
@@ -25,12 +19,7 @@ import org.laborwatch.policy.BundledPolicies;
 class PoliciesGivenAtStartTest {
 
     private static JobGraph built(int parallelism) {
-        StreamExecutionEnvironment env = LocalEnvironments.create(parallelism, Path.of("target", "tmp", "policies-at-start"));
-        DataStream<RawRecord> source = env.fromData(List.of(new RawRecord(new byte[0], "x")), TypeInformation.of(RawRecord.class));
-        LaborwatchPipeline.build(source, BundledPolicies.all(),
-                PipelineSinks.builder().triggers(new CollectSink<>()).metrics(new CollectSink<>())
-                        .deadLetters(new CollectSink<>()).build());
-        return env.getStreamGraph().getJobGraph();
+        return TestGraphs.withPoliciesAtStart(parallelism, "policies-at-start").getStreamGraph().getJobGraph();
     }
 
     @Test
