@@ -54,7 +54,8 @@ public final class DisruptionIndex implements Metric {
     /**
      * One component.
      *
-     * @param metric the component metric (its own instance)
+     * @param metric the component metric (its own instance); it has no point past the newest period
+     *     of the series it reads, as each default one (what {@link DisruptionIndex#affected} relies on to stop there)
      * @param sector the sector of the component's points read ({@code all} for most)
      * @param frequency the frequency of the component's points (monthly, weekly, biweekly)
      * @param sign +1 when a higher value means more disruption, −1 when lower does
@@ -412,9 +413,13 @@ public final class DisruptionIndex implements Metric {
     public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
         LocalDate frontier = null;
         int present = 0;
-        for (LocalDate f : derived(data).frontiers) {
+        LocalDate[] frontiers = derived(data).frontiers;
+        for (int ci = 0; ci < frontiers.length; ci++) {
+            LocalDate f = frontiers[ci];
             frontier = f != null && (frontier == null || f.isAfter(frontier)) ? f : frontier;
-            present += f == null ? 0 : 1;
+            // The series' own component counts as present before its first value is stored too, so
+            // the months asked before the upsert are the months asked after it.
+            present += f != null || reads(config.components().get(ci), series) ? 1 : 0;
         }
         if (frontier == null) {
             return List.of();
@@ -422,9 +427,28 @@ public final class DisruptionIndex implements Metric {
         // Earlier months may become complete (or, with several components, pass their wait).
         int back = present > 1 ? 1 + (config.waitDays() + 30) / 28 : 1;
         LocalDate from = firstOfMonth(period).minusMonths(back);
+        LocalDate before = data.latestBefore(series, period);
+        if (before != null && firstOfMonth(before).isBefore(from)) {
+            // A value after a gap changes the component at the gap's periods; asked before the upsert,
+            // the component's own affected() does not see a gap beyond the series' newest period yet.
+            from = firstOfMonth(before);
+        }
+        LocalDate previous = previousFrontier(series, period, data);
+        if (previous != null && period.isAfter(previous)) {
+            // The region's frontier moves to this period (a file far ahead of the others, an arrival
+            // out of order): the months after the old frontier may start, and with several components
+            // every month from the old frontier's wait on may stop waiting for a laggard. Moving by a
+            // period, as in order, the months back above reach as far.
+            LocalDate moved = firstOfMonth(present > 1 ? previous.minusDays(config.waitDays()) : previous);
+            from = moved.isBefore(from) ? moved : from;
+        }
         LocalDate last = firstOfMonth(period);
-        for (Component c : config.components()) {
+        LocalDate componentFrontier = null;
+        for (int ci = 0; ci < frontiers.length; ci++) {
+            Component c = config.components().get(ci);
             if (reads(c, series)) {
+                LocalDate f = frontiers[ci];
+                componentFrontier = f != null && (componentFrontier == null || f.isAfter(componentFrontier)) ? f : componentFrontier;
                 // A value after a gap changes the component at the gap's periods too, and a lagged
                 // component changes later periods (a week's claims move the year-on-year change a year on).
                 for (Slot s : c.metric().affected(series, period, data)) {
@@ -435,15 +459,39 @@ public final class DisruptionIndex implements Metric {
         }
         // A changed component month changes the index in that month (its value) and in the
         // baselineMonths after (their baselines), no further: going on to the frontier made a replay
-        // of old history quadratic (each month re-scored every month up to today's). Only a change
-        // of the set of series or of a series' first period (a new component, an earlier start)
-        // reaches every month up to the frontier, as it changes what each month is complete with.
+        // of old history quadratic (each month re-scored every month up to today's). Nor past the
+        // component's newest period: a later month has no point of the component to score against
+        // those baselines (a component's point needs its input at its period), and a file read after
+        // one far ahead (state rates from 1976 after weekly claims to 2023) re-scored three years a month.
+        // Only a new series or an earlier start of this one (a value at or before its first period,
+        // the same asked before the upsert as after) reaches every month up to the frontier, as it
+        // changes what each month is complete with.
         LocalDate to = firstOfMonth(frontier);
-        if (data.seriesChanged() != data.modifications()) {
+        LocalDate start = data.firstSeen(series);
+        if (start != null && period.isAfter(start)) {
             LocalDate reach = last.plusMonths(config.baselineMonths());
+            if (componentFrontier != null && firstOfMonth(componentFrontier).isBefore(reach)) {
+                reach = firstOfMonth(componentFrontier).isAfter(last) ? firstOfMonth(componentFrontier) : last;
+            }
             to = reach.isBefore(to) ? reach : to;
         }
         return monthSlots(from, to);
+    }
+
+    /**
+     * The region's frontier (the newest period of any series a component reads) as it was before
+     * a value of {@code series} at {@code period} was stored, the same asked before the upsert as
+     * after it; null if the region had none.
+     */
+    private LocalDate previousFrontier(SeriesId series, LocalDate period, RegionSeries data) {
+        LocalDate r = null;
+        for (List<SeriesId> ids : derived(data).reads.byComponent()) {
+            for (SeriesId id : ids) {
+                LocalDate l = id.equals(series) ? data.latestBefore(id, period) : data.latest(id);
+                r = l != null && (r == null || l.isAfter(r)) ? l : r;
+            }
+        }
+        return r;
     }
 
     /**

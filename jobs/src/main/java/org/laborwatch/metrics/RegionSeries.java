@@ -338,6 +338,16 @@ public final class RegionSeries {
         return s == null || s.values.isEmpty() ? null : s.values.lastKey();
     }
 
+    /**
+     * The newest period of a series before {@code period}, or null: the series' newest period as
+     * it was before a value at {@code period} was stored, asked the same before and after.
+     */
+    public LocalDate latestBefore(SeriesId id, LocalDate period) {
+        Series s = lookup(id);
+        int n = s == null ? 0 : s.values.countBefore(period);
+        return n == 0 ? null : s.values.keyAt(n - 1);
+    }
+
     /** The newest period the revision horizon counts back from (see {@link Series#settledLatest}), or null. */
     public LocalDate settledLatest(SeriesId id) {
         Series s = lookup(id);

@@ -2,14 +2,19 @@ package org.laborwatch.metrics;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.laborwatch.metrics.Obs.month;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.MetricPoint;
@@ -132,13 +137,133 @@ class DisruptionIndexTest {
         assertTrue(months.contains(month("2024-04")), months.toString());
         // Asked again (before and after an upsert, by the next day of a month): the same months.
         assertEquals(months, index.affected(ai, LocalDate.of(2024, 4, 27), r.data).stream().map(Slot::period).toList());
-        // A new component (a series the region did not have) reaches every month up to the frontier.
-        r.apply(Obs.rate("US-CA", month("2024-02"), "7.0", Obs.V1));
+        // A new component (a series the region did not have) reaches every month up to the frontier,
+        // asked before its first value is stored as after.
+        Obs.Run btosOnly = new Obs.Run(index);
+        btosUpTo(btosOnly, LocalDate.of(2025, 12, 27));
         SeriesId rate = new SeriesId("unemployment_rate", "all", "sa");
-        r.data.upsert(Obs.of("unemployment_rate", "US-CA", "naics:11", "sa", Frequency.MONTHLY, month("2024-03"), "7.0",
-                "percent", Obs.V1), 100, 200, null);
-        List<LocalDate> all = index.affected(rate, month("2024-02"), r.data).stream().map(Slot::period).toList();
-        assertEquals(month("2025-12"), all.get(all.size() - 1), "after a change of the set of series: " + all);
-        assertEquals(all, index.affected(rate, month("2024-02"), r.data).stream().map(Slot::period).toList(), "asked again");
+        List<LocalDate> all = index.affected(rate, month("2024-02"), btosOnly.data).stream().map(Slot::period).toList();
+        assertEquals(month("2025-12"), all.get(all.size() - 1), "a new series: " + all);
+        btosOnly.apply(Obs.rate("US-CA", month("2024-02"), "7.0", Obs.V1));
+        assertEquals(all, index.affected(rate, month("2024-02"), btosOnly.data).stream().map(Slot::period).toList(),
+                "after its first value");
+        // Another series arriving (one the index does not read) widens nothing.
+        btosOnly.apply(Obs.rate("US-CA", month("2024-03"), "7.0", Obs.V1));
+        btosOnly.apply(Obs.of("unemployment_rate", "US-CA", "naics:11", "sa", Frequency.MONTHLY, month("2024-03"), "7.0",
+                "percent", Obs.V1));
+        List<LocalDate> next = index.affected(rate, month("2024-03"), btosOnly.data).stream().map(Slot::period).toList();
+        assertEquals(month("2024-03"), next.get(next.size() - 1), next.toString());
+    }
+
+    @Test
+    void aChangeReachesNoMonthPastItsComponentsNewestPeriod() {
+        DisruptionIndex index = index();
+        Obs.Run r = new Obs.Run(index);
+        btosUpTo(r, LocalDate.of(2025, 12, 27));
+        rates(r, "2023-11", "2023-12", "2024-01");
+        // The rates run to January 2024: the baselines of February to April 2024 read January's tur_3mo,
+        // but those months have no tur_3mo to score against them, so their index cannot change.
+        SeriesId rate = new SeriesId("unemployment_rate", "all", "sa");
+        List<LocalDate> months = index.affected(rate, month("2024-01"), r.data).stream().map(Slot::period).toList();
+        assertEquals(month("2024-01"), months.get(months.size() - 1), months.toString());
+        // An earlier start (here the rates' first month moving back) reaches every month to the
+        // frontier, asked before the upsert as after it, so a month is compared with its point before.
+        List<LocalDate> before = index.affected(rate, month("2023-10"), r.data).stream().map(Slot::period).toList();
+        assertEquals(month("2025-12"), before.get(before.size() - 1), before.toString());
+        r.apply(Obs.rate("US-CA", month("2023-10"), "4.0", Obs.V1));
+        List<LocalDate> after = index.affected(rate, month("2023-10"), r.data).stream().map(Slot::period).toList();
+        assertEquals(before, after);
+    }
+
+    /**
+     * The property the narrow reach must keep: in any arrival order, after every observation, the
+     * last point emitted for each month equals the month evaluated afresh (a new instance, no
+     * caches), and no point comes out that the observation did not change. One vintage, so no observation confirms a value under a newer one (a confirmation
+     * changes no point's inputs but their vintages, and is not evaluated: MetricEngine).
+     */
+    @Test
+    void inAnyArrivalOrderTheLastPointOfEachMonthIsTheMonthEvaluatedAfresh() {
+        List<Observation> all = new ArrayList<>();
+        int i = 0;
+        for (LocalDate s = FIRST_BTOS; !s.isAfter(LocalDate.of(2025, 6, 28)); s = s.plusWeeks(2), i++) {
+            all.add(btos(s, String.valueOf(1 + (i * 7) % 11)));
+        }
+        i = 0;
+        for (LocalDate m = month("2023-09"); !m.isAfter(month("2025-03")); m = m.plusMonths(1), i++) {
+            all.add(Obs.rate("US-CA", m, String.valueOf(3 + (i * 5) % 9) + ".0", Obs.V1));
+        }
+        List<List<Observation>> orders = new ArrayList<>();
+        orders.add(all); // postings-like component far ahead, then the rates in period order
+        List<Observation> reversed = new ArrayList<>(all);
+        Collections.reverse(reversed);
+        orders.add(reversed);
+        for (long seed = 1; seed <= 12; seed++) {
+            List<Observation> shuffled = new ArrayList<>(all);
+            Collections.shuffle(shuffled, new Random(seed));
+            orders.add(shuffled);
+        }
+        for (List<Observation> order : orders) {
+            Obs.Run r = new Obs.Run(index());
+            int step = 0;
+            for (Observation o : order) {
+                Map<LocalDate, Optional<MetricPoint>> before = new java.util.HashMap<>();
+                for (LocalDate m = month("2023-09"); !m.isAfter(month("2025-07")); m = m.plusMonths(1)) {
+                    before.put(m, index().compute(r.data, "US-CA", "all", m));
+                }
+                for (MetricPoint p : r.apply(o).points()) {
+                    if (p.metric().equals(DI)) {
+                        assertNotEquals(Optional.of(p), before.get(p.period()), "order " + orders.indexOf(order)
+                                + ", observation " + (step + 1) + " (" + o + ") emitted a point it did not change");
+                    }
+                }
+                step++;
+                for (LocalDate m = month("2023-09"); !m.isAfter(month("2025-07")); m = m.plusMonths(1)) {
+                    Optional<MetricPoint> fresh = index().compute(r.data, "US-CA", "all", m);
+                    if (fresh.isPresent()) {
+                        assertEquals(fresh.get(), r.get(DI, "composite", "all", m),
+                                "order " + orders.indexOf(order) + ", after " + step + " observations (" + o + "), " + m);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * What {@link DisruptionIndex#affected} relies on to stop at a component's newest period: each
+     * default component has no point past the newest period of the series it reads.
+     */
+    @Test
+    void theDefaultComponentsHaveNoPointPastTheirInputsNewestPeriod() {
+        record Input(SeriesId id, Frequency frequency, LocalDate first) {}
+        List<Input> inputs = List.of(
+                new Input(new SeriesId("unemployment_rate", "all", "sa"), Frequency.MONTHLY, month("2020-01")),
+                new Input(new SeriesId("initial_claims", "all", "nsa"), Frequency.WEEKLY, LocalDate.of(2020, 1, 4)),
+                new Input(new SeriesId("average_hourly_earnings", "ces:total-private", "sa"), Frequency.MONTHLY, month("2020-01")),
+                new Input(new SeriesId("job_postings_index", "all", "sa"), Frequency.DAILY, LocalDate.of(2020, 1, 1)),
+                new Input(new SeriesId("ai_use_rate", "all", "nsa"), Frequency.BIWEEKLY, LocalDate.of(2020, 1, 4)));
+        LocalDate end = LocalDate.of(2022, 12, 31);
+        for (DisruptionIndex.Component c : DisruptionIndex.Config.defaults(Map.of()).components()) {
+            List<Input> read = inputs.stream().filter(in -> c.metric().dependsOn(in.id()) && in.id().sector().equals(c.sector()))
+                    .toList();
+            assertEquals(1, read.size(), "one input for " + c.metric().name() + ": extend this test for a new component");
+            Input in = read.get(0);
+            RegionSeries data = new RegionSeries();
+            LocalDate latest = null;
+            int i = 0;
+            for (LocalDate t = in.first(); !t.isAfter(end); t = in.frequency().plus(t, 1), i++) {
+                data.upsert(Obs.of(in.id().indicator(), "US", in.id().sector(), in.id().adjustment(), in.frequency(), t,
+                        String.valueOf(4 + i % 7), "percent", Obs.V1), 10_000, 20_000, null);
+                latest = t;
+            }
+            boolean any = false;
+            for (LocalDate t = latest.minusMonths(2); !t.isAfter(latest.plusMonths(3)); t = t.plusDays(1)) {
+                Optional<MetricPoint> p = c.metric().compute(data, "US", c.sector(), t);
+                any |= p.isPresent() && p.get().isAvailable();
+                if (t.isAfter(latest)) {
+                    assertTrue(p.isEmpty(), c.metric().name() + " at " + t + " after its input's newest period " + latest + ": " + p);
+                }
+            }
+            assertTrue(any, c.metric().name() + " has points up to its input's newest period");
+        }
     }
 }
