@@ -330,13 +330,28 @@ public final class DisruptionIndex implements Metric {
         int n = config.baselineMonths();
         BigDecimal[] base = new BigDecimal[n];
         LocalDate baseVintage = null;
-        for (int k = 1; k <= n; k++) {
-            Optional<MetricPoint> b = monthly(cm, data, component, region, t.minusMonths(k));
-            if (b.isEmpty() || !b.get().isAvailable()) {
-                return Baseline.NONE; // fewer than n months with a value
+        Collection<Optional<MetricPoint>> cached = lookbackDays()[component] < 0 ? null
+                : cm.byComponent.get(component).months.subMap(t.minusMonths(n), true, t, false).values();
+        if (cached != null && cached.size() == n) {
+            // Every month cached and none stale (baseline() recomputed them): one walk of the cache,
+            // not a look-up per month. The moments and the newest vintage do not depend on the order.
+            int k = 0;
+            for (Optional<MetricPoint> b : cached) {
+                if (b.isEmpty() || !b.get().isAvailable()) {
+                    return Baseline.NONE; // fewer than n months with a value
+                }
+                base[k++] = b.get().value();
+                baseVintage = Vintages.newest(baseVintage, b.get().vintage());
             }
-            base[k - 1] = b.get().value();
-            baseVintage = Vintages.newest(baseVintage, b.get().vintage());
+        } else {
+            for (int k = 1; k <= n; k++) {
+                Optional<MetricPoint> b = monthly(cm, data, component, region, t.minusMonths(k));
+                if (b.isEmpty() || !b.get().isAvailable()) {
+                    return Baseline.NONE; // fewer than n months with a value
+                }
+                base[k - 1] = b.get().value();
+                baseVintage = Vintages.newest(baseVintage, b.get().vintage());
+            }
         }
         Moments moments = Moments.of(base, MC);
         if (moments.variance().signum() == 0) {
