@@ -875,6 +875,9 @@ public final class Bench {
     /** Unmeasured p2 heap runs over each workload before its measured pipeline runs (--pipeline-warmups). */
     static int pipelineWarmups = 2;
 
+    /** Passes of the readers over every file for the reader limit, the best of which is the limit. */
+    static final int READER_PASSES = 5;
+
     /** How many times the backtest section runs the backtest (--backtest-runs). */
     static int backtestRuns = 1;
 
@@ -904,11 +907,13 @@ public final class Bench {
                 new In("oecd_hur_monthly_g7_2022-12_2023-05_vintage2023-06.csv", "oecd-hur", null),
                 new In("ons_uk_MGSX_unemployment_rate_16plus_sa_release2023-04-18.csv", "ons", null),
                 new In("statcan_lfs_14-10-0287-01_last5months_release2023-04-06.csv", "statcan-lfs", null));
-        // The reader limit: the readers alone turning every file into observations (a warm-up pass
-        // first, so class loading and JIT are not counted), what the backtest's time is held against.
+        // The reader limit: the readers alone turning every file into observations, what the
+        // backtest's time is held against; the best of READER_PASSES passes, as the Kafka limits are
+        // the best of theirs (one warm-up pass was not enough: the second took 0.50 s in a run whose
+        // third backtest run measured 0.19 s, #13's eleventh part).
         long[] read = new long[1];
-        double readerS = 0;
-        for (int pass = 0; pass < 2; pass++) {
+        double readerS = Double.MAX_VALUE;
+        for (int pass = 0; pass < READER_PASSES; pass++) {
             long r0 = System.nanoTime();
             read[0] = 0;
             for (In in : inputs) {
@@ -917,12 +922,12 @@ public final class Bench {
                     PublishedFormat.byName(in.format()).reader(options).read(r, in.file(), o -> read[0]++);
                 }
             }
-            readerS = (System.nanoTime() - r0) / 1e9;
+            readerS = Math.min(readerS, (System.nanoTime() - r0) / 1e9);
         }
         System.out.printf(Locale.ROOT, "readers: %,d observations from %d files%n", read[0], inputs.size());
         if (run == 1) {
             add(new Figure("reader_limit_all_bundled_files", readerS, "s", "itself (a limit)", readerS, 1.0,
-                    String.format(Locale.ROOT, "%,d observations, %,.0f obs/s", read[0], read[0] / readerS)));
+                    String.format(Locale.ROOT, "%,d observations, %,.0f obs/s; best of %d passes", read[0], read[0] / readerS, READER_PASSES)));
         }
         long t0 = System.nanoTime();
         double cpu0 = processCpuSeconds();
