@@ -80,7 +80,10 @@ public final class Backtest {
      */
     private boolean sealed;
 
-    /** A backtest that decides on every point as it is computed (on the latest data, for one final vintage). */
+    /**
+     * A backtest that decides on every point as it is computed (on the latest data, for one final
+     * vintage), with the metrics of {@code engine} that the policies read ({@link MetricEngine#only}).
+     */
     public Backtest(List<Policy> policies, MetricEngine engine) {
         this(policies, engine, false);
     }
@@ -88,7 +91,6 @@ public final class Backtest {
     /** On the latest data, or in real time ({@link #asPublished}); {@link RegionReplay} makes its shards so. */
     Backtest(List<Policy> policies, MetricEngine engine, boolean realTime) {
         this.policies = List.copyOf(policies);
-        this.engine = engine;
         Set<String> ids = new TreeSet<>();
         policies.forEach(p -> ids.add(p.id()));
         for (Policy p : policies) {
@@ -108,6 +110,9 @@ public final class Backtest {
         Set<String> metrics = new TreeSet<>();
         policies.forEach(p -> metrics.addAll(p.metrics()));
         this.read = metrics;
+        // The metrics no policy reads are not computed: their points would be dropped unread (in a
+        // backtest of everything, 10 of the catalogue's 19 metrics, a fifth of the replay's time).
+        this.engine = engine.only(metrics);
         for (Policy p : this.policies) {
             p.metrics().forEach(m -> readers.computeIfAbsent(m, k -> new ArrayList<>()).add(p));
         }

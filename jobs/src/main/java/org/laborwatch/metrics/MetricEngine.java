@@ -51,6 +51,17 @@ public final class MetricEngine implements Serializable {
         return new MetricEngine(MetricCatalogue.all(), horizon);
     }
 
+    /**
+     * This engine over only its metrics of the given names, with the same revision horizons: a
+     * metric's points are a function of the series alone, never of another metric's points, so the
+     * metrics kept emit what they emit here. The series keep what the kept metrics read of them,
+     * which is less where a dropped metric read further back. This engine itself if it keeps all.
+     */
+    public MetricEngine only(Collection<String> names) {
+        List<Metric> kept = metrics.stream().filter(m -> names.contains(m.name())).toList();
+        return kept.size() == metrics.size() ? this : new MetricEngine(kept, horizon);
+    }
+
     public RevisionHorizon horizon() {
         return horizon;
     }
