@@ -4,12 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.laborwatch.contract.Frequency;
+import org.laborwatch.contract.Observation;
+import org.laborwatch.contract.Transition;
+import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.job.TestData;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.policy.BundledPolicies;
+import org.laborwatch.policy.Policy;
+import org.laborwatch.policy.PolicyParser;
 import org.laborwatch.readers.ReaderOptions;
 
 /** Backtests over the bundled real data, through the job's own metric and trigger code. */
@@ -64,5 +72,55 @@ class BacktestTest {
         assertNull(last.exitPeriod());
         assertEquals(11, last.durationPeriods(), "2008-02 .. 2008-12");
         assertTrue(last.csv().endsWith(",2008-02-01,2008-03-01,,,11,base"), last.csv());
+    }
+
+    /** A state's seasonally adjusted rate, 4.0 from 2018 and 6.0 from {@code rise} to 2020-06, all of one vintage. */
+    private static List<Observation> state(String region, String rise, LocalDate vintage) {
+        List<Observation> os = new ArrayList<>();
+        for (LocalDate m = LocalDate.of(2018, 1, 1); !m.isAfter(LocalDate.of(2020, 6, 1)); m = m.plusMonths(1)) {
+            String rate = m.isBefore(LocalDate.parse(rise + "-01")) ? "4.0" : "6.0";
+            os.add(new Observation("unemployment_rate", region, "all", "sa", Frequency.MONTHLY, m, new BigDecimal(rate),
+                    "percent", "bls.laus", vintage));
+        }
+        return os;
+    }
+
+    private static List<TriggerEvent> breadthEvents(Policy breadth, List<Observation> first, List<Observation> second) {
+        Backtest b = new Backtest(List.of(BundledPolicies.load("sahm-state"), breadth), MetricEngine.standard());
+        first.forEach(b::accept);
+        second.forEach(b::accept);
+        return b.events().stream().filter(e -> e.policy().equals(breadth.id())).toList();
+    }
+
+    /**
+     * A breadth policy's roll-up takes its source's events in period order, whichever region was
+     * replayed first (a region replay decides region after region): a roll-up point carries the
+     * vintage of the events that set its period. Fed in decision order, the state replayed second
+     * re-set the later month with its own, older vintage, so the breadth event depended on the order.
+     */
+    @Test
+    void aBreadthEventIsTheSameWhicheverRegionIsReplayedFirst() {
+        Policy twoStates = PolicyParser.parse("""
+                id: two-states
+                version: 1
+                describe: ON while at least two states are ON under sahm-state (a test policy).
+                scope: {regions: "US", sectors: "policy:sahm-state"}
+                enter: "regions_on >= 2"
+                exit: not-enter
+                effective: {lag_months: 1}
+                revisions: prospective
+                unavailable: hold
+                illustrative: true
+                """);
+        // Nebraska's Sahm gap reaches 0.5 in March (released in May), Arizona's in April (released in June).
+        List<Observation> ne = state("US-NE", "2020-03", LocalDate.of(2020, 5, 8));
+        List<Observation> az = state("US-AZ", "2020-04", LocalDate.of(2020, 6, 5));
+        List<TriggerEvent> azFirst = breadthEvents(twoStates, az, ne);
+        assertEquals(1, azFirst.size(), "one ENTER: " + azFirst);
+        TriggerEvent enter = azFirst.get(0);
+        assertEquals(Transition.ENTER, enter.transition());
+        assertEquals(LocalDate.of(2020, 4, 1), enter.period());
+        assertEquals(LocalDate.of(2020, 6, 5), enter.dataVintage(), "April's count is set by Arizona's release");
+        assertEquals(azFirst, breadthEvents(twoStates, ne, az));
     }
 }
