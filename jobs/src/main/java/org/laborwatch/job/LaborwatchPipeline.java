@@ -95,7 +95,7 @@ public final class LaborwatchPipeline {
      * would finish at once, and a task finishing just after a periodic checkpoint declines the
      * checkpoint Flink triggers when every task has reached the end of its data; that one is not
      * tried again, and a bounded run then waits up to a whole checkpoint interval for the next
-     * (docs/benchmark.md, #13's ninth and tenth parts).
+     * (docs/benchmark-history.md, #13's ninth and tenth parts).
      */
     public static void build(DataStream<RawRecord> observations, List<Policy> initialPolicies, PipelineSinks sinks,
             ValidationRules rules) {

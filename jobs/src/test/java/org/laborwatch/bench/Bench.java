@@ -645,7 +645,7 @@ public final class Bench {
             if (lastRunTailSeconds > checkpointMs / 2e3) {
                 System.out.printf(Locale.ROOT, "pipeline %s: note: %.1f s from the last record to the end, more than half"
                         + " the checkpoint interval: a wait for a periodic checkpoint, as when the end-of-data checkpoint"
-                        + " was declined (docs/benchmark.md, #13's ninth and tenth parts)%n", name,
+                        + " was declined (docs/benchmark-history.md, #13's ninth and tenth parts)%n", name,
                         lastRunTailSeconds);
             }
         }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * but its observations: the empty policy-update input is part of their chain and ends when they
  * end. A source of its own finishes at once, and on a bounded run its task can decline the
  * checkpoint Flink triggers at the end of the data, which makes the job wait for the next periodic
- * checkpoint (docs/benchmark.md, #13's ninth and tenth parts).
+ * checkpoint (docs/benchmark-history.md, #13's ninth and tenth parts).
  */
 class PoliciesGivenAtStartTest {
 
