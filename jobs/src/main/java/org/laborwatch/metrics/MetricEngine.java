@@ -28,6 +28,11 @@ public final class MetricEngine implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final List<Metric> metrics;
+    /**
+     * The metrics whose windows and partners decide what a series keeps: {@link #metrics}, or for an
+     * engine made by {@link #only}, the metrics of the engine it was made from.
+     */
+    private final List<Metric> retainedFor;
     private final RevisionHorizon horizon;
 
     /** An engine over the given metrics, with the documented revision horizons. */
@@ -37,7 +42,12 @@ public final class MetricEngine implements Serializable {
 
     /** An engine over the given metrics and revision horizons. */
     public MetricEngine(List<Metric> metrics, RevisionHorizon horizon) {
+        this(metrics, metrics, horizon);
+    }
+
+    private MetricEngine(List<Metric> metrics, List<Metric> retainedFor, RevisionHorizon horizon) {
         this.metrics = List.copyOf(metrics);
+        this.retainedFor = List.copyOf(retainedFor);
         this.horizon = java.util.Objects.requireNonNull(horizon, "horizon");
     }
 
@@ -52,14 +62,18 @@ public final class MetricEngine implements Serializable {
     }
 
     /**
-     * This engine over only its metrics of the given names, with the same revision horizons: a
-     * metric's points are a function of the series alone, never of another metric's points, so the
-     * metrics kept emit what they emit here. The series keep what the kept metrics read of them,
-     * which is less where a dropped metric read further back. This engine itself if it keeps all.
+     * This engine evaluating only its metrics of the given names, with the same revision horizons,
+     * and its series keeping what they keep here (the longest window of all this engine's metrics):
+     * the series then hold the same values after every observation, and a metric's points are a
+     * function of the series alone, so the metrics kept emit exactly what they emit here. (Keeping
+     * only what the kept metrics read would trim a series that sources of different revision
+     * horizons write, such as the national unemployment rate from OECD and FRED, past what a later
+     * observation within its own horizon needs: the answer would depend on the metrics chosen.)
+     * This engine itself if it keeps all.
      */
     public MetricEngine only(Collection<String> names) {
         List<Metric> kept = metrics.stream().filter(m -> names.contains(m.name())).toList();
-        return kept.size() == metrics.size() ? this : new MetricEngine(kept, horizon);
+        return kept.size() == metrics.size() ? this : new MetricEngine(kept, retainedFor, horizon);
     }
 
     public RevisionHorizon horizon() {
@@ -134,7 +148,7 @@ public final class MetricEngine implements Serializable {
             }
         }
         int retention = periods + readers.window;
-        Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, all, retention));
+        Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, readers.retainedFor, retention));
         String report = switch (upsert) {
             case TOO_OLD -> String.format("period %s of %s is older than its revision horizon: %d %s periods (%d years "
                     + "for %s %s) before %s, the series' newest settled period; replay older history into a new job "
@@ -220,17 +234,22 @@ public final class MetricEngine implements Serializable {
     /** How many retentions of history a series keeps while a partner lags or has not arrived. */
     static final int PARTNER_WAIT = 3;
 
-    /** The longest window any metric reads of a series. */
+    /**
+     * The longest window any metric reads of a series (for an engine made by {@link #only}: any
+     * metric of the engine it was made from), which the series keeps beyond its revision horizon.
+     */
     public int window(SeriesId id) {
         return readers(id).window;
     }
 
     /**
-     * The metrics that read a series: all of them, split into the composite ones and the others,
-     * and the longest window they read of it. Found once per series: asking each metric at every
-     * observation was a twentieth of the streaming job's metric operator.
+     * The metrics that read a series: all of them, split into the composite ones and the others;
+     * and those of {@link #retainedFor} with the longest window they read of it, which decide what
+     * the series keeps. Found once per series: asking each metric at every observation was a
+     * twentieth of the streaming job's metric operator.
      */
-    private record Readers(List<Metric> all, List<Metric> composites, List<Metric> others, int window) {}
+    private record Readers(List<Metric> all, List<Metric> composites, List<Metric> others, List<Metric> retainedFor,
+            int window) {}
 
     /**
      * By series (indicator, sector and adjustment, not region: a few hundred keys however many
@@ -250,15 +269,22 @@ public final class MetricEngine implements Serializable {
             List<Metric> all = new ArrayList<>();
             List<Metric> composites = new ArrayList<>();
             List<Metric> others = new ArrayList<>();
-            int window = 0;
             for (Metric m : metrics) {
                 if (m.dependsOn(id)) {
                     all.add(m);
                     (m.composite() ? composites : others).add(m);
+                }
+            }
+            List<Metric> retaining = new ArrayList<>();
+            int window = 0;
+            for (Metric m : retainedFor) {
+                if (m.dependsOn(id)) {
+                    retaining.add(m);
                     window = Math.max(window, m.window(id));
                 }
             }
-            r = new Readers(List.copyOf(all), List.copyOf(composites), List.copyOf(others), window);
+            r = new Readers(List.copyOf(all), List.copyOf(composites), List.copyOf(others), List.copyOf(retaining),
+                    window);
             byId.put(id, r);
         }
         return r;

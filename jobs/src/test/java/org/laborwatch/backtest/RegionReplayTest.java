@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,22 +37,7 @@ class RegionReplayTest {
 
     @BeforeAll
     static void read() throws Exception {
-        // States (LAUS, ETA 539 and 203, BTOS), the nation with its recessions, and 40 OECD areas:
-        // every kind of metric but the daily postings, whose year of state days would slow the test.
-        List<List<Observation>> files = new ArrayList<>();
-        files.add(TestData.read("fred_national_monthly_1980-2025_vintage2026-01.csv", "fred-long",
-                ReaderOptions.defaults(), o -> true));
-        files.add(TestData.read("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", "laus-state",
-                ReaderOptions.withVintage(LocalDate.of(2023, 11, 17)), o -> true));
-        files.add(TestData.read("dol_eta539_weekly_claims_by_state_2019-2025.csv", "eta539", ReaderOptions.defaults(),
-                o -> true));
-        files.add(TestData.read("dol_eta203_insured_unemployed_characteristics_by_state_monthly_2019-2025.csv", "eta203",
-                ReaderOptions.defaults(), o -> true));
-        files.add(TestData.read("census_btos_ai_use_by_state_biweekly_2023-2025.csv", "btos", ReaderOptions.defaults(),
-                o -> true));
-        files.add(TestData.read("oecd_hur_monthly_total_40areas_1989-11_2023-03_vintage2023-04.csv", "oecd-hur",
-                ReaderOptions.defaults(), o -> true));
-        latest = ReleaseOrder.merge(files);
+        latest = TestData.statesNationAndCountries();
         releases = ReleaseOrder.merge(List.of(
                 TestData.read("alfred_UNRATE_vintages_rebuilt_wide_2000-01_2025-12.csv", "alfred-vintages",
                         ReaderOptions.defaults(), o -> true),

@@ -35,6 +35,26 @@ public final class TestData {
         return out;
     }
 
+    /**
+     * States (LAUS, ETA 539 and 203, BTOS), the nation with its recessions (FRED) and 40 OECD areas,
+     * merged in release order as a backtest replays them: every kind of metric but the daily
+     * postings, whose year of state days would slow a test, over many regions.
+     */
+    public static List<Observation> statesNationAndCountries() throws IOException {
+        List<List<Observation>> files = new ArrayList<>();
+        files.add(read("fred_national_monthly_1980-2025_vintage2026-01.csv", "fred-long", ReaderOptions.defaults(),
+                o -> true));
+        files.add(read("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", "laus-state",
+                ReaderOptions.withVintage(java.time.LocalDate.of(2023, 11, 17)), o -> true));
+        files.add(read("dol_eta539_weekly_claims_by_state_2019-2025.csv", "eta539", ReaderOptions.defaults(), o -> true));
+        files.add(read("dol_eta203_insured_unemployed_characteristics_by_state_monthly_2019-2025.csv", "eta203",
+                ReaderOptions.defaults(), o -> true));
+        files.add(read("census_btos_ai_use_by_state_biweekly_2023-2025.csv", "btos", ReaderOptions.defaults(), o -> true));
+        files.add(read("oecd_hur_monthly_total_40areas_1989-11_2023-03_vintage2023-04.csv", "oecd-hur",
+                ReaderOptions.defaults(), o -> true));
+        return org.laborwatch.readers.ReleaseOrder.merge(files);
+    }
+
     /** Observations as the raw JSON records a producer would send. */
     public static List<RawRecord> raw(List<Observation> observations, String origin) {
         List<RawRecord> out = new ArrayList<>();

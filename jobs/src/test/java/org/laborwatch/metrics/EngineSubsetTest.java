@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -19,37 +18,25 @@ import org.laborwatch.contract.Observation;
 import org.laborwatch.job.TestData;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
-import org.laborwatch.readers.ReaderOptions;
-import org.laborwatch.readers.ReleaseOrder;
 
 /**
- * {@link MetricEngine#only}: an engine over some of the catalogue's metrics emits, observation by
- * observation, exactly the points of those metrics that the engine of every metric emits, though its
- * series keep less history (a backtest computes only what its policies read, issue #13).
+ * {@link MetricEngine#only}: an engine evaluating some of the catalogue's metrics emits, observation by
+ * observation, exactly the points of those metrics that the engine of every metric emits (a backtest
+ * computes only what its policies read, issue #13). Its series keep what the whole engine's keep:
+ * with what the kept metrics alone read, the Sahm gap alone lost the national rate's 2017 months to
+ * the OECD file's shorter revision horizon and said UNAVAILABLE where the whole engine had a value.
  */
 class EngineSubsetTest {
 
     private static List<Observation> input;
-    /** The whole engine's points, per observation; then the flush at the end. */
+    /** The whole engine's points, per observation, then the flush at the end: composites deferred, and at once. */
     private static List<List<MetricPoint>> deferredAll;
     private static List<List<MetricPoint>> eachAll;
 
     @BeforeAll
     static void replayEveryMetric() throws Exception {
-        // The states (LAUS, ETA 539 and 203, BTOS: Sahm, IUR, TUR, claims, occupation shares, the
-        // disruption index) and the nation's FRED series (wages, vacancies) in release order.
-        List<List<Observation>> files = new ArrayList<>();
-        files.add(TestData.read("fred_national_monthly_1980-2025_vintage2026-01.csv", "fred-long",
-                ReaderOptions.defaults(), o -> true));
-        files.add(TestData.read("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", "laus-state",
-                ReaderOptions.withVintage(LocalDate.of(2023, 11, 17)), o -> true));
-        files.add(TestData.read("dol_eta539_weekly_claims_by_state_2019-2025.csv", "eta539", ReaderOptions.defaults(),
-                o -> true));
-        files.add(TestData.read("dol_eta203_insured_unemployed_characteristics_by_state_monthly_2019-2025.csv", "eta203",
-                ReaderOptions.defaults(), o -> true));
-        files.add(TestData.read("census_btos_ai_use_by_state_biweekly_2023-2025.csv", "btos", ReaderOptions.defaults(),
-                o -> true));
-        input = ReleaseOrder.merge(files);
+        // Sahm (states, nation, countries), IUR, TUR, claims, occupation shares, wages, vacancies, the disruption index.
+        input = TestData.statesNationAndCountries();
         deferredAll = replay(MetricEngine.standard(), true);
         eachAll = replay(MetricEngine.standard(), false);
     }
