@@ -111,7 +111,7 @@ public final class Backtest {
         policies.forEach(p -> metrics.addAll(p.metrics()));
         this.read = metrics;
         // The metrics no policy reads are not computed: their points would be dropped unread (in a
-        // backtest of everything, 10 of the catalogue's 19 metrics, a fifth of the replay's time).
+        // backtest of everything, 10 of the catalogue's 19 metrics, an eighth of the warm replay).
         this.engine = engine.only(metrics);
         for (Policy p : this.policies) {
             p.metrics().forEach(m -> readers.computeIfAbsent(m, k -> new ArrayList<>()).add(p));
@@ -362,7 +362,7 @@ public final class Backtest {
             // The roll-ups take the events in period order, not in the order they were decided (region
             // after region from a region replay): the order a live feed brings them in, whatever the
             // number of threads, and the one in which a roll-up recomputes one period per event rather
-            // than every later period (a seventh of a warm backtest of everything, on one thread).
+            // than every later period (0.18 s of a 1.2 s warm backtest of everything, on the merging thread).
             List<TriggerEvent> sorted = new ArrayList<>(events);
             sorted.sort(EVENT_ORDER);
             List<TriggerEvent> breadth = breadthEvents(sorted);

@@ -148,7 +148,7 @@ public final class MetricEngine implements Serializable {
             }
         }
         int retention = periods + readers.window;
-        Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, readers.retainedFor, retention));
+        Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, readers.retaining, retention));
         String report = switch (upsert) {
             case TOO_OLD -> String.format("period %s of %s is older than its revision horizon: %d %s periods (%d years "
                     + "for %s %s) before %s, the series' newest settled period; replay older history into a new job "
@@ -248,7 +248,7 @@ public final class MetricEngine implements Serializable {
      * the series keeps. Found once per series: asking each metric at every observation was a
      * twentieth of the streaming job's metric operator.
      */
-    private record Readers(List<Metric> all, List<Metric> composites, List<Metric> others, List<Metric> retainedFor,
+    private record Readers(List<Metric> all, List<Metric> composites, List<Metric> others, List<Metric> retaining,
             int window) {}
 
     /**

@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -13,6 +14,7 @@ import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.RawRecord;
 import org.laborwatch.readers.PublishedFormat;
 import org.laborwatch.readers.ReaderOptions;
+import org.laborwatch.readers.ReleaseOrder;
 
 /** Reads the project's bundled data (../data) for tests. */
 public final class TestData {
@@ -45,14 +47,14 @@ public final class TestData {
         files.add(read("fred_national_monthly_1980-2025_vintage2026-01.csv", "fred-long", ReaderOptions.defaults(),
                 o -> true));
         files.add(read("bls_laus_state_region_unemployment_rate_monthly_1976-2023.csv", "laus-state",
-                ReaderOptions.withVintage(java.time.LocalDate.of(2023, 11, 17)), o -> true));
+                ReaderOptions.withVintage(LocalDate.of(2023, 11, 17)), o -> true));
         files.add(read("dol_eta539_weekly_claims_by_state_2019-2025.csv", "eta539", ReaderOptions.defaults(), o -> true));
         files.add(read("dol_eta203_insured_unemployed_characteristics_by_state_monthly_2019-2025.csv", "eta203",
                 ReaderOptions.defaults(), o -> true));
         files.add(read("census_btos_ai_use_by_state_biweekly_2023-2025.csv", "btos", ReaderOptions.defaults(), o -> true));
         files.add(read("oecd_hur_monthly_total_40areas_1989-11_2023-03_vintage2023-04.csv", "oecd-hur",
                 ReaderOptions.defaults(), o -> true));
-        return org.laborwatch.readers.ReleaseOrder.merge(files);
+        return ReleaseOrder.merge(files);
     }
 
     /** Observations as the raw JSON records a producer would send. */
