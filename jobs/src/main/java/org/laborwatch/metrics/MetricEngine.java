@@ -147,7 +147,10 @@ public final class MetricEngine implements Serializable {
                 }
             }
         }
-        int retention = periods + readers.window;
+        // A series several sources write keeps what the widest of their horizons may revise: a write of
+        // OECD's national rate (two years) trimming by its own would leave a later FRED revision
+        // (five) accepted but without its look-back.
+        int retention = Math.max(periods, data.widestHorizon(id)) + readers.window;
         Upsert upsert = data.upsert(o, periods, retention, trimAnchor(data, id, o, readers.retaining, retention));
         String report = switch (upsert) {
             case TOO_OLD -> String.format("period %s of %s is older than its revision horizon: %d %s periods (%d years "

@@ -33,10 +33,11 @@ import org.laborwatch.state.SavedState;
 public final class RegionSeries {
 
     /**
-     * The saved-state format written: 2 stores the frequency by name; 1 (read still) stored its
-     * ordinal. Every version ever written keeps a reader ({@link SavedState}).
+     * The saved-state format written: 3 adds each series' widest revision horizon; 2 stores the
+     * frequency by name; 1 stored its ordinal. Every version ever written keeps a reader
+     * ({@link SavedState}).
      */
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
     private static final String FORMAT = "RegionSeries";
 
     private final Map<SeriesId, Series> series = new TreeMap<>();
@@ -86,10 +87,17 @@ public final class RegionSeries {
     /** The modification count at which the set of series last changed (a new series changes every month). */
     private transient long seriesChanged;
 
-    /** One series: its frequency, the first period ever seen, and its values by period. */
+    /** One series: its frequency, the first period ever seen, the widest horizon that wrote it, and its values by period. */
     static final class Series {
         final Frequency frequency;
         LocalDate firstSeen;
+        /**
+         * The widest revision horizon, in periods, of the observations written into the series
+         * (0: none known, as in state saved before format 3). Several sources write some series (the
+         * national rate: FRED and BLS's CPS, five years; OECD, two by default), and what a write
+         * trims must still hold what the widest of them may revise.
+         */
+        int widestHorizon;
         final PeriodValues values;
 
         Series(Frequency frequency) {
@@ -119,9 +127,11 @@ public final class RegionSeries {
      * the arrival order, and the outcome says so.
      *
      * @param horizon periods before the series' {@linkplain #settledLatest settled newest period}
-     *     that may still be revised; older observations are refused as {@link Upsert#TOO_OLD}
-     * @param retention periods kept before the trimming anchor: the horizon plus the longest window
-     *     a metric reads, so every period a revision touches can be recomputed
+     *     that may still be revised; older observations are refused as {@link Upsert#TOO_OLD}; an
+     *     observation not refused raises the series' {@linkplain #widestHorizon(SeriesId) widest horizon} to it
+     * @param retention periods kept before the trimming anchor: the wider of the horizon and the
+     *     series' widest, plus the longest window a metric reads, so every period a revision
+     *     touches can be recomputed
      * @param anchor the period retention counts back from: the newest period of the slowest partner
      *     series (see {@link Metric#partners}), or null for this series' own settled newest period
      */
@@ -139,6 +149,7 @@ public final class RegionSeries {
             add(new SeriesId(id.indicator().intern(), id.sector().intern(), id.adjustment().intern()), s);
             seriesChanged = modifications;
         }
+        s.widestHorizon = Math.max(s.widestHorizon, horizon);
         if (s.firstSeen == null || o.period().isBefore(s.firstSeen)) {
             // An earlier start moves what every later period counts from (grids, "enough history"):
             // treated as a change of everything.
@@ -354,6 +365,15 @@ public final class RegionSeries {
         return s == null ? null : s.settledLatest();
     }
 
+    /**
+     * The widest revision horizon, in periods, of the observations written into a series, or 0 if
+     * none is known: what its trimming must keep whichever source writes (see {@link #upsert}).
+     */
+    public int widestHorizon(SeriesId id) {
+        Series s = lookup(id);
+        return s == null ? 0 : s.widestHorizon;
+    }
+
     /** The first period ever seen of a series (history before it was never published), or null. */
     public LocalDate firstSeen(SeriesId id) {
         Series s = lookup(id);
@@ -409,6 +429,7 @@ public final class RegionSeries {
         for (Map.Entry<SeriesId, Series> e : series.entrySet()) {
             Series s = new Series(e.getValue().frequency, e.getValue().values.copy());
             s.firstSeen = e.getValue().firstSeen;
+            s.widestHorizon = e.getValue().widestHorizon;
             r.add(e.getKey(), s);
         }
         return r;
@@ -424,6 +445,7 @@ public final class RegionSeries {
             out.writeUTF(e.getKey().adjustment());
             SavedState.writeEnum(out, e.getValue().frequency);
             out.writeInt(e.getValue().firstSeen == null ? Integer.MIN_VALUE : (int) e.getValue().firstSeen.toEpochDay());
+            out.writeInt(e.getValue().widestHorizon);
             PeriodValues values = e.getValue().values;
             out.writeInt(values.size());
             for (int i = 0; i < values.size(); i++) {
@@ -445,10 +467,12 @@ public final class RegionSeries {
             Frequency frequency = version == 1 ? SavedState.frequencyByOldOrdinal(in.readByte(), FORMAT)
                     : SavedState.readEnum(in, Frequency.class, FORMAT);
             int first = in.readInt();
+            int widestHorizon = version >= 3 ? in.readInt() : 0;
             int m = in.readInt();
             // Room for the values written, within reason: corrupt bytes then end in an EOF, not a huge array.
             Series s = new Series(frequency, new PeriodValues(Math.min(m, 1 << 12)));
             s.firstSeen = first == Integer.MIN_VALUE ? null : CanonicalDates.ofEpochDay(first);
+            s.widestHorizon = widestHorizon;
             for (int j = 0; j < m; j++) {
                 LocalDate period = CanonicalDates.ofEpochDay(in.readInt());
                 BigDecimal value = readDecimal(in);
@@ -566,7 +590,7 @@ public final class RegionSeries {
         for (Map.Entry<SeriesId, Series> e : series.entrySet()) {
             Series s = other.series.get(e.getKey());
             if (s.frequency != e.getValue().frequency || !Objects.equals(s.firstSeen, e.getValue().firstSeen)
-                    || !s.values.equals(e.getValue().values)) {
+                    || s.widestHorizon != e.getValue().widestHorizon || !s.values.equals(e.getValue().values)) {
                 return false;
             }
         }

@@ -34,12 +34,30 @@ final class Obs {
     /** Runs observations through an engine, keeping the last point per metric, indicator, sector and period. */
     static final class Run {
         final MetricEngine engine;
-        final RegionSeries data = new RegionSeries();
+        final RegionSeries data;
         final Map<String, MetricPoint> points = new TreeMap<>();
         final List<MetricPoint> emitted = new ArrayList<>();
 
         Run(Metric... metrics) {
-            engine = new MetricEngine(List.of(metrics));
+            this(new MetricEngine(List.of(metrics)), new RegionSeries());
+        }
+
+        private Run(MetricEngine engine, RegionSeries data) {
+            this.engine = engine;
+            this.data = data;
+        }
+
+        /** This run going on from its state as a savepoint restores it (its saved bytes read back), with its points. */
+        Run restored() {
+            try {
+                Run r = new Run(engine, RegionSeries.readFrom(new java.io.DataInputStream(
+                        new java.io.ByteArrayInputStream(org.laborwatch.state.GoldenBytes.bytes(data::writeTo)))));
+                r.points.putAll(points);
+                r.emitted.addAll(emitted);
+                return r;
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
 
         MetricEngine.Result apply(Observation o) {

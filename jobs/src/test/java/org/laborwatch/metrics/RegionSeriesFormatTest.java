@@ -17,20 +17,31 @@ import org.laborwatch.state.GoldenBytes;
 class RegionSeriesFormatTest {
 
     /**
-     * Two series of two frequencies, a revised value, and a value too large for a long (the
-     * decimal's other encoding).
+     * Three series of three frequencies, a revised value, a value too large for a long (the
+     * decimal's other encoding), and each series' widest revision horizon (saved since version 3).
      */
     static RegionSeries representative() {
+        return representative(true);
+    }
+
+    /**
+     * {@link #representative()}, or without horizons: what the versions before 3, which saved
+     * none, read to (0 for every series: none known).
+     */
+    static RegionSeries representative(boolean withHorizons) {
+        int rate = withHorizons ? 60 : 0;
+        int claims = withHorizons ? 261 : 0;
+        int covered = withHorizons ? 20 : 0;
         RegionSeries r = new RegionSeries();
         LocalDate v1 = LocalDate.of(2020, 6, 5);
         LocalDate v2 = LocalDate.of(2020, 7, 2);
-        r.upsert(Obs.rate("US-AZ", Obs.month("2020-04"), "13.4", v1), 1000, 1000, null);
-        r.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.9", v1), 1000, 1000, null);
-        r.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.8", v2), 1000, 1000, null);
+        r.upsert(Obs.rate("US-AZ", Obs.month("2020-04"), "13.4", v1), rate, 1000, null);
+        r.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.9", v1), rate, 1000, null);
+        r.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.8", v2), rate, 1000, null);
         r.upsert(Obs.of("initial_claims", "US-AZ", "all", "nsa", Frequency.WEEKLY, LocalDate.of(2020, 5, 30),
-                "21000", "count", v1), 1000, 1000, null);
+                "21000", "count", v1), claims, 1000, null);
         r.upsert(Obs.of("covered_employment", "US-AZ", "all", "nsa", Frequency.QUARTERLY, LocalDate.of(2019, 10, 1),
-                "123456789012345678901234567890.5", "count", v1), 1000, 1000, null);
+                "123456789012345678901234567890.5", "count", v1), covered, 1000, null);
         return r;
     }
 
@@ -47,18 +58,18 @@ class RegionSeriesFormatTest {
     void seriesSavedOutOfOrderReadToTheSameState() throws IOException {
         LocalDate v1 = LocalDate.of(2020, 6, 5);
         RegionSeries rates = new RegionSeries();
-        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-04"), "13.4", v1), 1000, 1000, null);
-        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.9", v1), 1000, 1000, null);
-        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.8", LocalDate.of(2020, 7, 2)), 1000, 1000, null);
+        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-04"), "13.4", v1), 60, 1000, null);
+        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.9", v1), 60, 1000, null);
+        rates.upsert(Obs.rate("US-AZ", Obs.month("2020-05"), "8.8", LocalDate.of(2020, 7, 2)), 60, 1000, null);
         RegionSeries claims = new RegionSeries();
         claims.upsert(Obs.of("initial_claims", "US-AZ", "all", "nsa", Frequency.WEEKLY, LocalDate.of(2020, 5, 30),
-                "21000", "count", v1), 1000, 1000, null);
+                "21000", "count", v1), 261, 1000, null);
         RegionSeries covered = new RegionSeries();
         covered.upsert(Obs.of("covered_employment", "US-AZ", "all", "nsa", Frequency.QUARTERLY, LocalDate.of(2019, 10, 1),
-                "123456789012345678901234567890.5", "count", v1), 1000, 1000, null);
+                "123456789012345678901234567890.5", "count", v1), 20, 1000, null);
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         java.io.DataOutputStream out = new java.io.DataOutputStream(bytes);
-        out.writeByte(2);
+        out.writeByte(3);
         out.writeShort(3);
         // Descending: unemployment_rate, initial_claims, covered_employment; each region's bytes
         // after its version byte and series count.
@@ -87,23 +98,42 @@ class RegionSeriesFormatTest {
 
     @Test
     void version1BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
-        assertEquals(representative(), decode(GoldenBytes.read("region-series-v1.bin")));
+        assertEquals(representative(false), decode(GoldenBytes.read("region-series-v1.bin")));
     }
 
     @Test
     void version2BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
-        assertEquals(representative(), decode(GoldenBytes.read("region-series-v2.bin")));
+        assertEquals(representative(false), decode(GoldenBytes.read("region-series-v2.bin")));
+    }
+
+    @Test
+    void version3BytesReadToTheStateTheyWereWrittenFrom() throws IOException {
+        RegionSeries read = decode(GoldenBytes.read("region-series-v3.bin"));
+        assertEquals(representative(), read);
+        assertEquals(261, read.widestHorizon(new SeriesId("initial_claims", "all", "nsa")));
     }
 
     @Test
     void theCurrentVersionEncodesToItsCommittedBytes() throws IOException {
-        GoldenBytes.assertEncodesTo("region-series-v2.bin", GoldenBytes.bytes(representative()::writeTo));
+        GoldenBytes.assertEncodesTo("region-series-v3.bin", GoldenBytes.bytes(representative()::writeTo));
     }
 
     @Test
     void stateReadFromAnOlderVersionIsWrittenInTheCurrentOne() throws IOException {
-        assertArrayEquals(GoldenBytes.read("region-series-v2.bin"),
+        assertArrayEquals(GoldenBytes.bytes(representative(false)::writeTo),
                 GoldenBytes.bytes(decode(GoldenBytes.read("region-series-v1.bin"))::writeTo));
+        assertArrayEquals(GoldenBytes.bytes(representative(false)::writeTo),
+                GoldenBytes.bytes(decode(GoldenBytes.read("region-series-v2.bin"))::writeTo));
+        assertEquals(3, GoldenBytes.bytes(decode(GoldenBytes.read("region-series-v1.bin"))::writeTo)[0], "the version byte");
+    }
+
+    /** The horizon is part of the state: two regions differing only in it are not equal, nor their bytes. */
+    @Test
+    void theWidestHorizonIsPartOfTheState() throws IOException {
+        org.junit.jupiter.api.Assertions.assertNotEquals(representative(false), representative(true));
+        org.junit.jupiter.api.Assertions.assertFalse(java.util.Arrays.equals(GoldenBytes.bytes(representative(false)::writeTo),
+                GoldenBytes.bytes(representative(true)::writeTo)));
+        assertEquals(representative(), representative().copy(), "a copy keeps it");
     }
 
     @Test

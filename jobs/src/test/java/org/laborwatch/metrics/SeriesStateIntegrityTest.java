@@ -95,6 +95,45 @@ class SeriesStateIntegrityTest {
         assertTrue(r.points().stream().anyMatch(p -> p.period().equals(month("2019-08"))), "MA3 of 2019-08 reads 2019-06");
     }
 
+    /**
+     * The national rate is written by sources of different horizons (FRED and BLS's CPS, five
+     * years; OECD, two by default). A write of the shorter-horizon source must not trim what the
+     * longer one may still revise: the revision would be accepted and then find its look-back gone.
+     */
+    @Test
+    void aWriteOfAShorterHorizonSourceKeepsTheHistoryALongerOneMayRevise() {
+        assertARevisionAfterAShorterHorizonsWriteFindsItsHistory(false);
+    }
+
+    /** The same across restores: the widest horizon a series was written with is part of its saved state. */
+    @Test
+    void aSeriesKeepsItsWidestHorizonThroughARestore() {
+        assertARevisionAfterAShorterHorizonsWriteFindsItsHistory(true);
+    }
+
+    private static void assertARevisionAfterAShorterHorizonsWriteFindsItsHistory(boolean restoreBetween) {
+        Observation newestFromCps = rate(month("2024-01"), "3.7", "bls.cps", LocalDate.of(2024, 2, 2));
+        Observation newestFromOecd = rate(month("2024-01"), "3.7", "oecd", LocalDate.of(2024, 2, 2));
+        Observation revision = rate(month("2019-06"), "5.5", "bls.cps", LocalDate.of(2024, 2, 9));
+        Obs.Run cpsOnly = new Obs.Run(new SahmGap()).applyAll(decade("bls.cps"));
+        Obs.Run mixed = new Obs.Run(new SahmGap()).applyAll(decade("bls.cps"));
+        cpsOnly.apply(newestFromCps);
+        if (restoreBetween) {
+            mixed = mixed.restored();
+        }
+        mixed.apply(newestFromOecd);
+        if (restoreBetween) {
+            mixed = mixed.restored();
+        }
+        assertEquals(Upsert.REVISED, cpsOnly.apply(revision).upsert());
+        assertEquals(Upsert.REVISED, mixed.apply(revision).upsert(), "the revision finds the value it revises");
+        for (LocalDate m = month("2019-01"); m.isBefore(month("2024-02")); m = m.plusMonths(1)) {
+            MetricPoint expected = cpsOnly.get("sahm_gap", "unemployment_rate", "all", m);
+            assertNotNull(expected, "sahm_gap " + m);
+            assertEquals(expected, mixed.get("sahm_gap", "unemployment_rate", "all", m), "sahm_gap " + m);
+        }
+    }
+
     @Test
     void refusedDataNeverTurnAnOkPointUnavailable() {
         Obs.Run run = new Obs.Run(new SahmGap()).applyAll(decade("bls.cps"));
