@@ -66,10 +66,10 @@ public final class MetricEngine implements Serializable {
      * and its series keeping what they keep here (the longest window of all this engine's metrics):
      * the series then hold the same values after every observation, and a metric's points are a
      * function of the series alone, so the metrics kept emit exactly what they emit here. (Keeping
-     * only what the kept metrics read would trim a series that sources of different revision
-     * horizons write, such as the national unemployment rate from OECD and FRED, past what a later
-     * observation within its own horizon needs: the answer would depend on the metrics chosen.)
-     * This engine itself if it keeps all.
+     * only what the kept metrics read would make what a series holds, and so the answer, depend on
+     * the metrics chosen; it first showed as the national rate, written by OECD and FRED, trimmed
+     * past what a later FRED revision read, which each series' widest horizon now prevents in any
+     * engine.) This engine itself if it keeps all.
      */
     public MetricEngine only(Collection<String> names) {
         List<Metric> kept = metrics.stream().filter(m -> names.contains(m.name())).toList();
