@@ -611,12 +611,15 @@ public final class Bench {
         double jit0 = jitSeconds();
         long wall0 = System.nanoTime();
         SteadyRate.Sampler sampler = SteadyRate.start();
+        ThreadCpu.Sampler threadSampler = ThreadCpu.start();
         JobExecutionResult result;
         List<SteadyRate.Sample> samples;
+        Map<String, Double> cpuByThread;
         try {
             result = env.execute("bench " + name);
         } finally {
             samples = sampler.stop();
+            cpuByThread = threadSampler.stop();
         }
         lastRunCpuSeconds = processCpuSeconds() - cpu0;
         lastRunJitSeconds = jitSeconds() - jit0;
@@ -653,7 +656,11 @@ public final class Bench {
         long refused = dead.values().stream().mapToLong(Long::longValue).sum();
         System.out.printf(Locale.ROOT, "pipeline %s: %,d dead letters %s%n", name, refused, dead);
         info.put("pipeline_" + name, Map.of("seconds", seconds, "trigger_events", triggers, "dead_letters", dead,
-                "process_cpu_seconds", lastRunCpuSeconds));
+                "process_cpu_seconds", lastRunCpuSeconds, "cpu_by_thread", ThreadCpu.asList(cpuByThread)));
+        if (records > 0) {
+            System.out.print("CPU by thread, " + name + " (of the process's " + String.format(Locale.ROOT, "%.1f s", lastRunCpuSeconds)
+                    + "; sampled every 100 ms):\n" + ThreadCpu.table(cpuByThread, lastRunCpuSeconds, 8));
+        }
         if (records > 0) {
             // Issue #13 item 3: is one subtask of an operator doing most of its work (a hot key)?
             List<BusyTime.Subtask> busy = BusyTime.finished();
