@@ -660,8 +660,6 @@ public final class Bench {
         if (records > 0) {
             System.out.print("CPU by thread, " + name + " (of the process's " + String.format(Locale.ROOT, "%.1f s", lastRunCpuSeconds)
                     + "; sampled every 100 ms):\n" + ThreadCpu.table(cpuByThread, lastRunCpuSeconds, 8));
-        }
-        if (records > 0) {
             // Issue #13 item 3: is one subtask of an operator doing most of its work (a hot key)?
             List<BusyTime.Subtask> busy = BusyTime.finished();
             System.out.print("busy time per subtask, " + name + ":\n" + BusyTime.table(busy, seconds));
