@@ -217,7 +217,9 @@ public record Policy(
 
         private static boolean matchesAny(List<String> patterns, String value) {
             for (String p : patterns) {
-                if (p.endsWith("*") ? value.startsWith(p.substring(0, p.length() - 1)) && value.length() >= p.length()
+                // A pattern's prefix is compared in place: a substring per pattern and point was most
+                // of what routing allocated.
+                if (p.endsWith("*") ? value.length() >= p.length() && value.regionMatches(0, p, 0, p.length() - 1)
                         : p.equals(value)) {
                     return true;
                 }

@@ -25,6 +25,7 @@ import org.laborwatch.policy.Policy;
 import org.laborwatch.rollup.CoveredEmployment;
 import org.laborwatch.rollup.RegionsOnRollup;
 import org.laborwatch.trigger.PolicyBook;
+import org.laborwatch.trigger.PolicyRoutes;
 import org.laborwatch.trigger.TriggerEvaluator;
 import org.laborwatch.trigger.TriggerKey;
 import org.laborwatch.trigger.TriggerState;
@@ -58,8 +59,8 @@ public final class Backtest {
     private LocalDate recessionCoverageStart;
     private LocalDate recessionCoverageEnd;
     private final Set<String> read;
-    /** The policies that read each metric, in policy order ({@link Policy#metrics} builds its set per call). */
-    private final Map<String, List<Policy>> readers = new HashMap<>();
+    /** The policies that read a point, in policy order. */
+    private final PolicyRoutes routes;
     private long observations;
     private final Set<SeriesId> seriesRead = new TreeSet<>();
     private final Set<String> metricsComputed = new TreeSet<>();
@@ -113,9 +114,7 @@ public final class Backtest {
         // The metrics no policy reads are not computed: their points would be dropped unread (in a
         // backtest of everything, 10 of the catalogue's 19 metrics, an eighth of the warm replay).
         this.engine = engine.only(metrics);
-        for (Policy p : this.policies) {
-            p.metrics().forEach(m -> readers.computeIfAbsent(m, k -> new ArrayList<>()).add(p));
-        }
+        this.routes = new PolicyRoutes(this.policies);
         this.releases = realTime ? new HashMap<>() : null;
     }
 
@@ -297,10 +296,7 @@ public final class Backtest {
         } else {
             series.computeIfAbsent(seriesKey, k -> new TreeMap<>()).remove(point.period());
         }
-        for (Policy p : readers.getOrDefault(point.metric(), List.of())) {
-            if (!p.scope().covers(point.region(), point.sector())) {
-                continue;
-            }
+        for (Policy p : routes.readers(point)) {
             String key = TriggerKey.of(p.id(), point.region(), point.sector());
             frequencies.put(key, point.frequency());
             lastPeriods.merge(key, point.period(), (a, b) -> a.isAfter(b) ? a : b);
