@@ -141,7 +141,8 @@ public final class Bench {
                           --scale-months months of each series in the scale section (default 2)
                           --only         sections: limits,pipeline,laus,scale,latency,state,wire,backtest,demo (default
                                          all but scale, which takes minutes, and wire, the serializers alone)
-                          --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb (default all)
+                          --pipelines    runs: p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb,p2-hashmap-ceiling (default
+                                         all; -ceiling: the job's source, validation and keyed hop alone)
                           --pipeline-warmups unmeasured p2 heap runs over each workload first (bench, LAUS), so
                                          that the figures are of compiled code, the steady state (default 2)
                           --checkpoint-ms checkpoint interval of the pipeline runs (default 10000: laborwatch run's)
@@ -167,7 +168,7 @@ public final class Bench {
                 .toAbsolutePath();
         Set<String> only = new LinkedHashSet<>(Arrays.asList(
                 a.getOrDefault("only", SECTIONS).split(",")));
-        List<String> pipelines = Arrays.asList(a.getOrDefault("pipelines", "p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb").split(","));
+        List<String> pipelines = Arrays.asList(a.getOrDefault("pipelines", "p1-hashmap,p2-hashmap,p1-rocksdb,p2-rocksdb,p2-hashmap-ceiling").split(","));
         backtestThreads = Integer.parseInt(a.getOrDefault("backtest-threads",
                 String.valueOf(Runtime.getRuntime().availableProcessors())));
         backtestRuns = Integer.parseInt(a.getOrDefault("backtest-runs", "1"));
@@ -526,9 +527,10 @@ public final class Bench {
             broker.createTopic(empty, 2);
             emptyTopicMade = true;
         }
-        double startup = pipeline(parallelism, p[1], empty, 0, workload + "empty-");
+        boolean ceiling = p.length > 2 && p[2].equals("ceiling");
+        double startup = pipeline(parallelism, p[1], ceiling, empty, 0, workload + "empty-");
         double startupCpu = lastRunCpuSeconds;
-        double run1 = pipeline(parallelism, p[1], topic, records, workload);
+        double run1 = pipeline(parallelism, p[1], ceiling, topic, records, workload);
         double midRun = lastSteadyRate;
         double tail = lastRunTailSeconds;
         double steady = records / Math.max(1e-3, run1 - startup);
@@ -540,7 +542,9 @@ public final class Bench {
                 "(informational) the same job on an empty topic; share of the run"));
         Double goal = pipelineGoal(run);
         add(new Figure(name, steady, "records/s", "kafka_consume_parse", parseRate, steady / parseRate,
-                goal == null ? null : ">= " + goal + " x consume+parse (start-up measured apart)",
+                goal != null ? ">= " + goal + " x consume+parse (start-up measured apart)"
+                        : ceiling ? "(informational) the job's source, validation and keyed hop alone, its series state"
+                                + " doing nothing (bench/Ceiling.java): what the framework reaches here" : null,
                 goal == null ? null : steady / parseRate >= goal));
         add(new Figure(name + "_incl_startup", records / run1, "records/s", "kafka_consume_parse", parseRate,
                 records / run1 / parseRate, "(informational) records / whole job run"));
@@ -549,6 +553,15 @@ public final class Bench {
         add(new Figure(name + "_tail", tail, "s", "the run", run1, tail / run1,
                 "(informational) from the last record into the series state to the job's end: the final checkpoint"
                         + " and shutdown, up to one checkpoint interval when the end-of-data checkpoint was declined"));
+        if (ceiling) {
+            // The job's own work is what separates it from its ceiling (the same run's figures).
+            Figure job = figures.stream().filter(f -> f.name().equals(name.replace("_ceiling", ""))).findFirst().orElse(null);
+            if (job != null) {
+                add(new Figure(name.replace("_ceiling", "_share_of_ceiling"), job.value() / steady, "x", name, steady,
+                        job.value() / steady, "(informational) the job's steady rate over its ceiling's: 1 when the"
+                                + " framework alone sets the rate"));
+            }
+        }
         int cores = Runtime.getRuntime().availableProcessors();
         add(new Figure(name + "_cpu_per_record", cpuPerRecord * 1e6, "us", "kafka_consume_parse's CPU per record",
                 readCpuPerRecord * 1e6, cpuPerRecord / readCpuPerRecord, String.format(Locale.ROOT,
@@ -591,7 +604,12 @@ public final class Bench {
 
     /** Runs the job over {@code topic} to its end and returns the job's run time in seconds. */
     private double pipeline(int parallelism, String backend, String topic, long records, String prefix) throws Exception {
-        String name = prefix + "p" + parallelism + "-" + backend;
+        return pipeline(parallelism, backend, false, topic, records, prefix);
+    }
+
+    private double pipeline(int parallelism, String backend, boolean ceiling, String topic, long records, String prefix)
+            throws Exception {
+        String name = prefix + "p" + parallelism + "-" + backend + (ceiling ? "-ceiling" : "");
         String triggersTopic = "bench.triggers." + name;
         broker.createTopic(triggersTopic, 2);
         Configuration conf = LocalEnvironments.loopback(work.resolve("flink-" + name));
@@ -605,8 +623,12 @@ public final class Bench {
         DataStream<RawRecord> source = env.fromSource(
                 KafkaEdges.observationsBounded(broker.bootstrap(), topic, "bench-" + name, new Properties()),
                 WatermarkStrategy.noWatermarks(), "observations topic").uid("source-observations");
-        LaborwatchPipeline.build(source, BundledPolicies.all(),
-                sinks(triggersTopic, "bench-" + name), rules);
+        if (ceiling) {
+            Ceiling.build(source, rules, new DeadLetterCount());
+        } else {
+            LaborwatchPipeline.build(source, BundledPolicies.all(),
+                    sinks(triggersTopic, "bench-" + name), rules);
+        }
         double cpu0 = processCpuSeconds();
         double jit0 = jitSeconds();
         long wall0 = System.nanoTime();
