@@ -229,6 +229,64 @@ class DisruptionIndexTest {
     }
 
     /**
+     * One index for two regions whose observations interleave, as the keys of one subtask do: what
+     * it finds of each region's series (its components, their frontiers) stays that region's, and
+     * follows a component that arrives later in one of them.
+     */
+    @Test
+    void regionsInterleavedThroughOneIndexKeepTheirOwnComponents() {
+        Obs.Run ca = new Obs.Run(index());
+        Obs.Run tx = ca.anotherRegion();
+        List<Observation> caObs = new ArrayList<>();
+        List<Observation> txObs = new ArrayList<>();
+        int i = 0;
+        for (LocalDate s = FIRST_BTOS; !s.isAfter(LocalDate.of(2024, 12, 28)); s = s.plusWeeks(2), i++) {
+            caObs.add(Obs.of("ai_use_rate", "US-CA", "all", "nsa", Frequency.BIWEEKLY, s, String.valueOf(1 + (i * 7) % 11),
+                    "percent", Obs.V1));
+            if (s.isAfter(LocalDate.of(2024, 3, 1))) { // Texas's data start later
+                txObs.add(Obs.of("ai_use_rate", "US-TX", "all", "nsa", Frequency.BIWEEKLY, s,
+                        String.valueOf(2 + (i * 5) % 7), "percent", Obs.V1));
+            }
+        }
+        i = 0;
+        for (LocalDate m = month("2023-11"); !m.isAfter(month("2024-12")); m = m.plusMonths(1), i++) {
+            caObs.add(Obs.rate("US-CA", m, String.valueOf(3 + (i * 5) % 9) + ".0", Obs.V1));
+            // Texas's rates arrive after all its BTOS periods: its components change mid-run.
+            if (!m.isBefore(month("2024-02"))) {
+                txObs.add(Obs.rate("US-TX", m, String.valueOf(4 + (i * 3) % 7) + ".0", Obs.V1));
+            }
+        }
+        Collections.shuffle(caObs, new Random(7)); // California's in no particular order
+        int steps = 0;
+        for (int k = 0; k < Math.max(caObs.size(), txObs.size()); k++) {
+            for (Obs.Run r : List.of(ca, tx)) {
+                List<Observation> own = r == ca ? caObs : txObs;
+                if (k >= own.size()) {
+                    continue;
+                }
+                r.apply(own.get(k));
+                String region = r == ca ? "US-CA" : "US-TX";
+                LocalDate start = own.subList(0, k + 1).stream().map(Observation::period).min(LocalDate::compareTo)
+                        .orElseThrow().withDayOfMonth(1);
+                for (LocalDate m = month("2023-11"); m.isBefore(start); m = m.plusMonths(1)) {
+                    // Before the region's data start: nothing, whatever the other region has there.
+                    assertNull(r.get(DI, "composite", "all", m), region + " before its data start, " + m);
+                }
+                for (LocalDate m = month("2023-11"); !m.isAfter(month("2024-12")); m = m.plusMonths(1)) {
+                    Optional<MetricPoint> fresh = index().compute(r.data, region, "all", m);
+                    if (fresh.isPresent()) { // (a month waiting for a component keeps its last point)
+                        assertEquals(fresh.get(), r.get(DI, "composite", "all", m), region + " after " + (k + 1)
+                                + " observations (" + own.get(k) + "), " + m);
+                        steps++;
+                    }
+                }
+            }
+        }
+        assertTrue(steps > 100, "too few months compared: " + steps);
+        assertTrue(tx.get(DI, "composite", "all", month("2024-12")).isAvailable(), "Texas's index never had both components");
+    }
+
+    /**
      * What {@link DisruptionIndex#affected} relies on to stop at a component's newest period: each
      * default component has no point past the newest period of the series it reads.
      */

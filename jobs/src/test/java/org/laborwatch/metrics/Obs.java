@@ -47,6 +47,11 @@ final class Obs {
             this.data = data;
         }
 
+        /** Another region through the same engine (its metric instances), as the keys of one subtask. */
+        Run anotherRegion() {
+            return new Run(engine, new RegionSeries());
+        }
+
         /** This run going on from its state as a savepoint restores it (its saved bytes read back), with its points. */
         Run restored() {
             try {
