@@ -216,9 +216,10 @@ public record Policy(
         }
 
         private static boolean matchesAny(List<String> patterns, String value) {
-            for (String p : patterns) {
-                // A pattern's prefix is compared in place: a substring per pattern and point was most
-                // of what routing allocated.
+            // By index, and a pattern's prefix compared in place: an iterator and a substring per
+            // pattern and point were half of what routing allocated (#13's fourteenth part).
+            for (int i = 0; i < patterns.size(); i++) {
+                String p = patterns.get(i);
                 if (p.endsWith("*") ? value.length() >= p.length() && value.regionMatches(0, p, 0, p.length() - 1)
                         : p.equals(value)) {
                     return true;
