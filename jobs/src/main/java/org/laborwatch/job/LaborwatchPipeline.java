@@ -138,6 +138,21 @@ public final class LaborwatchPipeline {
         wire(observations, policyUpdates, initialPolicies, sinks, rules, horizon);
     }
 
+    /**
+     * The validation stage: the records as observations, the refused ones on the
+     * {@link ValidateObservations#DEAD_LETTERS} side output. It runs at its source's parallelism so
+     * it chains to it: a round-robin hop here would reorder the periods of a series that its
+     * producer kept in order in one partition.
+     */
+    public static SingleOutputStreamOperator<Observation> validated(DataStream<RawRecord> observations,
+            ValidationRules rules) {
+        return observations
+                .process(new ValidateObservations(rules, Clock.systemUTC()), WireTypes.OBSERVATION)
+                .setParallelism(observations.getParallelism())
+                .uid(UID_VALIDATE)
+                .name("validate observations");
+    }
+
     /** The graph; {@code policyUpdates} {@code null}: none, the policies given at start only. */
     private static void wire(DataStream<RawRecord> observations, DataStream<PolicyUpdate> policyUpdates,
             List<Policy> initialPolicies, PipelineSinks sinks, ValidationRules rules, RevisionHorizon horizon) {
@@ -153,13 +168,7 @@ public final class LaborwatchPipeline {
         // Before any keyed operator is added; applies to every operator without its own value.
         env.setMaxParallelism(MAX_PARALLELISM);
         PolicyBook book = new PolicyBook(initialPolicies);
-        // Validation runs at its source's parallelism so it chains to it: a round-robin hop here
-        // would reorder the periods of a series that its producer kept in order in one partition.
-        SingleOutputStreamOperator<Observation> valid = observations
-                .process(new ValidateObservations(rules, Clock.systemUTC()), WireTypes.OBSERVATION)
-                .setParallelism(observations.getParallelism())
-                .uid(UID_VALIDATE)
-                .name("validate observations");
+        SingleOutputStreamOperator<Observation> valid = validated(observations, rules);
         if (sinks.observations() != null) {
             valid.sinkTo(sinks.observations()).uid(UID_OBSERVATION_SERIES).name("observations");
         }

@@ -153,7 +153,7 @@ public final class DisruptionIndex implements Metric {
         Derived d = derived;
         if (d == null || d.data != data || d.modifications != data.modifications()) {
             List<Component> components = config.components();
-            Reads reads = d != null && d.data == data && d.reads.at() >= data.seriesChanged() ? d.reads : readsOf(data);
+            Reads reads = readsOf(data);
             LocalDate[] frontiers = new LocalDate[components.size()];
             for (int i = 0; i < frontiers.length; i++) {
                 for (SeriesId id : reads.byComponent().get(i)) {

@@ -1,6 +1,5 @@
 package org.laborwatch.bench;
 
-import java.time.Clock;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -29,11 +28,7 @@ final class Ceiling {
 
     static void build(DataStream<RawRecord> observations, ValidationRules rules, Sink<DeadLetter> deadLetters) {
         observations.getExecutionEnvironment().setMaxParallelism(LaborwatchPipeline.MAX_PARALLELISM);
-        SingleOutputStreamOperator<Observation> valid = observations
-                .process(new ValidateObservations(rules, Clock.systemUTC()), WireTypes.OBSERVATION)
-                .setParallelism(observations.getParallelism())
-                .uid(LaborwatchPipeline.UID_VALIDATE)
-                .name("validate observations");
+        SingleOutputStreamOperator<Observation> valid = LaborwatchPipeline.validated(observations, rules);
         valid.getSideOutput(ValidateObservations.DEAD_LETTERS).sinkTo(deadLetters).name("dead letters");
         valid.keyBy(ComputeMetrics::keyOf)
                 .process(new Nothing(), WireTypes.METRIC_POINT)
