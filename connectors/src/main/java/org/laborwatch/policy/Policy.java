@@ -212,7 +212,12 @@ public record Policy(
 
         /** Whether the key is in scope. */
         public boolean covers(String region, String sector) {
-            return matchesAny(regions, region) && matchesAny(sectors, sector);
+            return coversRegion(region) && matchesAny(sectors, sector);
+        }
+
+        /** Whether some key of {@code region} is in scope (the region, whatever the sector). */
+        public boolean coversRegion(String region) {
+            return matchesAny(regions, region);
         }
 
         private static boolean matchesAny(List<String> patterns, String value) {

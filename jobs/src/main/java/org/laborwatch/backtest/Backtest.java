@@ -61,6 +61,17 @@ public final class Backtest {
     private final Set<String> read;
     /** The policies that read a point, in policy order. */
     private final PolicyRoutes routes;
+    /**
+     * Per region, {@link #engine} restricted to the metrics a policy reads there
+     * ({@link PolicyRoutes#metricsReadIn}): the others' points in that region have no reader. In a
+     * backtest of everything, a third of the disruption index's and the TUR metrics' points were
+     * computed for regions no policy of theirs watches (the OECD areas, the nation), an eighth of the
+     * warm replay (#13's fifteenth part). An engine made by {@link MetricEngine#only} keeps what the
+     * series keep, so the points of the metrics kept are the same.
+     */
+    private final Map<String, MetricEngine> engineByRegion = new HashMap<>();
+    /** The engines of {@link #engineByRegion}, one per set of metrics (a few, however many regions). */
+    private final Map<Set<String>, MetricEngine> engineByMetrics = new HashMap<>();
     private long observations;
     private final Set<SeriesId> seriesRead = new TreeSet<>();
     private final Set<String> metricsComputed = new TreeSet<>();
@@ -115,6 +126,7 @@ public final class Backtest {
         // backtest of everything, 10 of the catalogue's 19 metrics, an eighth of the warm replay).
         this.engine = engine.only(metrics);
         this.routes = new PolicyRoutes(this.policies);
+        engineByMetrics.put(metrics, this.engine);
         this.releases = realTime ? new HashMap<>() : null;
     }
 
@@ -172,7 +184,7 @@ public final class Backtest {
         // On the latest data the composite metrics wait for their deadline; in real time a release
         // decides on what was known when it closed, so they are evaluated at once.
         Deferred wait = releases == null ? deferred.computeIfAbsent(o.region(), r -> new Deferred()) : null;
-        for (MetricPoint point : engine.apply(data, o, wait).points()) {
+        for (MetricPoint point : engineFor(o.region()).apply(data, o, wait).points()) {
             if (!read.contains(point.metric())) {
                 continue;
             }
@@ -305,12 +317,21 @@ public final class Backtest {
         }
     }
 
+    private MetricEngine engineFor(String region) {
+        MetricEngine e = engineByRegion.get(region);
+        if (e == null) {
+            e = engineByMetrics.computeIfAbsent(routes.metricsReadIn(region), engine::only);
+            engineByRegion.put(region, e);
+        }
+        return e;
+    }
+
     /** The end of the input so far: evaluates the composite periods still waiting, once each, and decides them in period order. */
     void settle() {
         List<MetricPoint> points = new ArrayList<>();
         deferred.forEach((region, wait) -> {
             if (!wait.isEmpty()) {
-                points.addAll(engine.flush(regions.get(region), region, wait));
+                points.addAll(engineFor(region).flush(regions.get(region), region, wait));
             }
         });
         points.removeIf(point -> !read.contains(point.metric()));

@@ -36,8 +36,16 @@ final class InputCoverage {
             }
             starved++;
             err.println("laborwatch: policy " + p.id() + " has no input: the inputs produce none of " + p.metrics() + ".");
+            // A backtest computes a policy's metrics only in the regions it watches.
+            boolean watchesNone = backtest.regions().stream().noneMatch(p.scope()::coversRegion);
+            if (watchesNone) {
+                err.println("  it watches " + String.join(", ", p.scope().regions()) + "; the inputs have data for "
+                        + abbreviated(backtest.regions()) + " only");
+            }
             for (String metric : lacking) {
-                err.println("  " + MetricSupply.whyNothing(metric, read));
+                if (!watchesNone || !MetricSupply.hasEveryInput(metric, read)) {
+                    err.println("  " + MetricSupply.whyNothing(metric, read, p.scope().regions()));
+                }
             }
         }
         boolean ok = true;
@@ -56,5 +64,11 @@ final class InputCoverage {
         }
         err.flush();
         return ok;
+    }
+
+    /** Regions for a message: the first ten, and how many more. */
+    private static String abbreviated(Set<String> regions) {
+        List<String> first = regions.stream().limit(10).toList();
+        return String.join(", ", first) + (regions.size() > first.size() ? " and " + (regions.size() - first.size()) + " more" : "");
     }
 }

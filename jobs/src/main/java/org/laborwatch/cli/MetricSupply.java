@@ -50,6 +50,15 @@ final class MetricSupply {
      * were there, that they were too short or too sparse for it.
      */
     static String whyNothing(String metric, Collection<String> present) {
+        return whyNothing(metric, present, null);
+    }
+
+    /**
+     * {@link #whyNothing(String, Collection)} for a policy that watches only {@code regions} (null:
+     * every region): a backtest computes a metric only where a policy reads it, so when the input
+     * has every series, the history it lacks may be that of the regions watched.
+     */
+    static String whyNothing(String metric, Collection<String> present, List<String> regions) {
         Map<String, Set<String>> inputs = inputs(metric);
         List<String> absent = new ArrayList<>();
         inputs.forEach((input, formats) -> {
@@ -68,7 +77,14 @@ final class MetricSupply {
                     + String.join(", ", absent);
         }
         return metric + " reads " + String.join(", ", inputs.keySet())
-                + ", which the input has, but not enough history for any period of it";
+                + ", which the input has, but not enough history for any period of it"
+                + (regions == null ? "" : " in the regions the policy watches (" + String.join(", ", regions) + ")");
+    }
+
+    /** Whether {@code present} ({@link #label} form) has every series {@code metric} reads. */
+    static boolean hasEveryInput(String metric, Collection<String> present) {
+        Map<String, Set<String>> inputs = inputs(metric);
+        return !inputs.isEmpty() && present.containsAll(inputs.keySet());
     }
 
     /** The series in {@code present}, for messages. */

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.laborwatch.contract.MetricPoint;
 import org.laborwatch.policy.Policy;
 
@@ -18,9 +20,11 @@ import org.laborwatch.policy.Policy;
 public final class PolicyRoutes {
 
     private final Map<String, List<Policy>> byMetric = new HashMap<>();
+    private final List<Policy> policies;
 
     /** The routes of {@code policies}; a point's readers come in this order. */
     public PolicyRoutes(List<Policy> policies) {
+        this.policies = List.copyOf(policies);
         for (Policy p : policies) {
             for (String metric : p.metrics()) {
                 byMetric.computeIfAbsent(metric, m -> new ArrayList<>()).add(p);
@@ -46,5 +50,20 @@ public final class PolicyRoutes {
             }
         }
         return readers == null ? List.of() : readers;
+    }
+
+    /**
+     * The metrics some policy reads in {@code region}, whatever the sector: those of the policies
+     * whose scope {@linkplain Policy.Scope#coversRegion covers the region}. A point of any other
+     * metric of the region has no reader ({@link #readers} is empty for it).
+     */
+    public Set<String> metricsReadIn(String region) {
+        Set<String> metrics = new TreeSet<>();
+        for (Policy p : policies) {
+            if (p.scope().coversRegion(region)) {
+                metrics.addAll(p.metrics());
+            }
+        }
+        return metrics;
     }
 }

@@ -7,14 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.laborwatch.contract.Frequency;
 import org.laborwatch.contract.Observation;
 import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.job.TestData;
+import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.metrics.Metric;
+import org.laborwatch.metrics.MetricCatalogue;
 import org.laborwatch.metrics.MetricEngine;
+import org.laborwatch.metrics.RegionSeries;
+import org.laborwatch.metrics.SeriesId;
+import org.laborwatch.metrics.Slot;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyParser;
@@ -122,5 +133,91 @@ class BacktestTest {
         assertEquals(LocalDate.of(2020, 4, 1), enter.period());
         assertEquals(LocalDate.of(2020, 6, 5), enter.dataVintage(), "April's count is set by Arizona's release");
         assertEquals(azFirst, breadthEvents(twoStates, ne, az));
+    }
+
+    /**
+     * A backtest computes a metric only in the regions a policy that reads it watches (#13's
+     * fifteenth part): the OECD file's areas that are not countries (the euro area, the OECD, ...)
+     * and the United States are outside {@code sahm-countries}, and their Sahm gaps would have no
+     * reader. The events are those of a backtest over the whole catalogue.
+     */
+    @Test
+    void computesAMetricOnlyInTheRegionsItsPoliciesWatch() throws Exception {
+        Policy countries = BundledPolicies.load("sahm-countries");
+        List<Observation> oecd = TestData.read("oecd_hur_monthly_total_40areas_1989-11_2023-03_vintage2023-04.csv",
+                "oecd-hur", ReaderOptions.defaults(), o -> true);
+        Set<String> unwatched = new TreeSet<>();
+        oecd.forEach(o -> {
+            if (!countries.scope().coversRegion(o.region())) {
+                unwatched.add(o.region());
+            }
+        });
+        assertTrue(unwatched.contains("US") && unwatched.size() > 1, "the file has regions outside the scope: " + unwatched);
+
+        CountingMetric.REGIONS.clear();
+        Metric sahm = MetricCatalogue.all().stream().filter(m -> m.name().equals("sahm_gap")).findFirst().orElseThrow();
+        Backtest counted = new Backtest(List.of(countries), new MetricEngine(List.of(new CountingMetric(sahm))));
+        oecd.forEach(counted::accept);
+
+        Set<String> computed = new TreeSet<>(CountingMetric.REGIONS);
+        assertTrue(computed.size() > 30, "the countries' Sahm gaps were computed: " + computed);
+        computed.retainAll(unwatched);
+        assertEquals(Set.of(), computed, "Sahm gaps computed where no policy reads them");
+        Backtest whole = new Backtest(List.of(countries), MetricEngine.standard());
+        oecd.forEach(whole::accept);
+        assertEquals(whole.events(), counted.events());
+        assertTrue(counted.events().size() > 10, "the countries' events: " + counted.events().size());
+    }
+
+    /** A metric that records the regions it computes a point in. */
+    private static final class CountingMetric implements Metric {
+        private static final long serialVersionUID = 1L;
+        static final Set<String> REGIONS = ConcurrentHashMap.newKeySet();
+        private final Metric delegate;
+
+        CountingMetric(Metric delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public String name() {
+            return delegate.name();
+        }
+
+        @Override
+        public boolean dependsOn(SeriesId series) {
+            return delegate.dependsOn(series);
+        }
+
+        @Override
+        public int window(SeriesId series) {
+            return delegate.window(series);
+        }
+
+        @Override
+        public Set<SeriesId> partners(SeriesId series) {
+            return delegate.partners(series);
+        }
+
+        @Override
+        public boolean composite() {
+            return delegate.composite();
+        }
+
+        @Override
+        public boolean silentWhile(SeriesId series, LocalDate first, LocalDate newest) {
+            return delegate.silentWhile(series, first, newest);
+        }
+
+        @Override
+        public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
+            return delegate.affected(series, period, data);
+        }
+
+        @Override
+        public Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate period) {
+            REGIONS.add(region);
+            return delegate.compute(data, region, sector, period);
+        }
     }
 }

@@ -110,6 +110,15 @@ class WrongInputTest {
     }
 
     @Test
+    void aPolicyWatchingNoRegionOfTheInputsFails() {
+        // The national rate holds no state: sahm-state has nothing to decide on (before #13's fifteenth
+        // part, the nation's Sahm gap counted as its input, and the run succeeded with no episode).
+        String[] r = run("backtest", "--policy", "sahm-state", "--input", UNRATE, "--format", "fred");
+        assertFails(r, "policy sahm-state has no input", "it watches US-*; the inputs have data for US only",
+                "nothing to backtest");
+    }
+
+    @Test
     void aRegionWithoutDataFails() {
         String[] r = run("backtest", "--policy", "sahm-national", "--input", UNRATE, "--format", "fred", "--region", "US-ZZ");
         assertFails(r, "--region US-ZZ: the inputs have no data for it; regions with data: US");

@@ -1,6 +1,7 @@
 package org.laborwatch.trigger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
@@ -67,5 +68,33 @@ class PolicyRoutesTest {
         assertEquals(List.of(), routes.readers(point("sahm_gap", "GB-X", "all")));
         assertEquals(List.of(), routes.readers(point("iur_13wk", "US-CA", "all")));
         assertEquals(List.of(), routes.readers(point("sahm_gap", "US-CA", "naics:52")));
+    }
+
+    /**
+     * The metrics read in a region are exactly those of which some point of the region, in some
+     * sector, has a reader: a metric left out would lose a policy its points, one kept in would be
+     * computed for nobody.
+     */
+    @Test
+    void theMetricsReadInARegionAreThoseWithAReaderThere() {
+        List<Policy> policies = BundledPolicies.all();
+        PolicyRoutes routes = new PolicyRoutes(policies);
+        Set<String> metrics = new TreeSet<>(List.of("not_a_metric"));
+        policies.forEach(p -> metrics.addAll(p.metrics()));
+        String[] sectors = {"all", "ces:total-private", "policy:sahm-state", "policy:sahm-countries", "occ:office"};
+        for (String region : List.of("US", "US-CA", "US-CA-06037", "GB", "DE", "G-OECD", "CA")) {
+            Set<String> expected = new TreeSet<>();
+            for (String metric : metrics) {
+                for (String sector : sectors) {
+                    if (!routes.readers(point(metric, region, sector)).isEmpty()) {
+                        expected.add(metric);
+                    }
+                }
+            }
+            assertEquals(expected, routes.metricsReadIn(region), region);
+        }
+        assertTrue(routes.metricsReadIn("US-CA").contains("disruption_index"));
+        assertFalse(routes.metricsReadIn("DE").contains("disruption_index"));
+        assertEquals(Set.of(), routes.metricsReadIn("G-OECD"), "an aggregate no policy watches");
     }
 }
