@@ -43,7 +43,7 @@ final class InputCoverage {
                         + abbreviated(backtest.regions()) + " only");
             }
             for (String metric : lacking) {
-                if (!watchesNone || !MetricSupply.hasEveryInput(metric, read)) {
+                if (!watchesNone || !MetricSupply.hasItsInputs(metric, read)) {
                     err.println("  " + MetricSupply.whyNothing(metric, read, p.scope().regions()));
                 }
             }

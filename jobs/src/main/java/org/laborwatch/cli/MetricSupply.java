@@ -47,7 +47,8 @@ final class MetricSupply {
     /**
      * Why {@code metric} produced nothing from inputs that held the series in {@code present}
      * ({@link #label} form): what it reads that was absent and which formats supply it, or, when all
-     * were there, that they were too short or too sparse for it.
+     * were there (one, for a metric that needs any one of them), that they were too short or too
+     * sparse for it.
      */
     static String whyNothing(String metric, Collection<String> present) {
         return whyNothing(metric, present, null);
@@ -70,21 +71,38 @@ final class MetricSupply {
             return metric + " reads no series any format yields";
         }
         if (absent.size() == inputs.size()) {
-            return metric + " reads " + String.join(", ", absent) + "; the input has none of them";
+            return metric + " reads " + (needsEverySeries(metric) ? "" : "any of ") + String.join(", ", absent)
+                    + "; the input has none of them";
         }
-        if (!absent.isEmpty()) {
+        if (!absent.isEmpty() && needsEverySeries(metric)) {
             return metric + " reads " + String.join(", ", inputs.keySet()) + "; the input lacks "
                     + String.join(", ", absent);
         }
+        if (!absent.isEmpty()) {
+            List<String> held = inputs.keySet().stream().filter(present::contains).toList();
+            return metric + " reads any of " + String.join(", ", inputs.keySet()) + "; the input has "
+                    + String.join(", ", held) + ", but not enough history for any period of it" + watched(regions);
+        }
         return metric + " reads " + String.join(", ", inputs.keySet())
-                + ", which the input has, but not enough history for any period of it"
-                + (regions == null ? "" : " in the regions the policy watches (" + String.join(", ", regions) + ")");
+                + ", which the input has, but not enough history for any period of it" + watched(regions);
     }
 
-    /** Whether {@code present} ({@link #label} form) has every series {@code metric} reads. */
-    static boolean hasEveryInput(String metric, Collection<String> present) {
+    private static String watched(List<String> regions) {
+        return regions == null ? "" : " in the regions the policy watches (" + String.join(", ", regions) + ")";
+    }
+
+    /**
+     * Whether {@code present} ({@link #label} form) has what {@code metric} needs to read: every
+     * series it reads, or one of them for a metric that does not need them all.
+     */
+    static boolean hasItsInputs(String metric, Collection<String> present) {
         Map<String, Set<String>> inputs = inputs(metric);
-        return !inputs.isEmpty() && present.containsAll(inputs.keySet());
+        return !inputs.isEmpty() && (needsEverySeries(metric) ? present.containsAll(inputs.keySet())
+                : inputs.keySet().stream().anyMatch(present::contains));
+    }
+
+    private static boolean needsEverySeries(String metric) {
+        return MetricCatalogue.named(metric).stream().allMatch(Metric::needsEverySeries);
     }
 
     /** The series in {@code present}, for messages. */

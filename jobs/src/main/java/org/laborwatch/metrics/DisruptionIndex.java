@@ -400,6 +400,12 @@ public final class DisruptionIndex implements Metric {
         return true;
     }
 
+    /** A month needs one component with a value and a full baseline, not all of them. */
+    @Override
+    public boolean needsEverySeries() {
+        return false;
+    }
+
     @Override
     public boolean dependsOn(SeriesId series) {
         for (Component c : config.components()) {

@@ -45,6 +45,15 @@ public interface Metric extends java.io.Serializable {
     }
 
     /**
+     * Whether a point needs every kind of series the metric reads ({@link #dependsOn}), or any one
+     * of them will do (the disruption index: each component is optional). For messages that say
+     * why a metric came out empty.
+     */
+    default boolean needsEverySeries() {
+        return true;
+    }
+
+    /**
      * Whether no point of this metric can be computed from {@code series} while it spans only
      * {@code first} (its first period ever seen) to {@code newest}: too little history for the
      * metric's look-back. The engine then evaluates nothing of this metric for a change of that
