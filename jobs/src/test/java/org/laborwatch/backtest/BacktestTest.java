@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -20,12 +19,11 @@ import org.laborwatch.contract.Transition;
 import org.laborwatch.contract.TriggerEvent;
 import org.laborwatch.job.TestData;
 import org.laborwatch.contract.MetricPoint;
+import org.laborwatch.metrics.ForwardingMetric;
 import org.laborwatch.metrics.Metric;
 import org.laborwatch.metrics.MetricCatalogue;
 import org.laborwatch.metrics.MetricEngine;
 import org.laborwatch.metrics.RegionSeries;
-import org.laborwatch.metrics.SeriesId;
-import org.laborwatch.metrics.Slot;
 import org.laborwatch.policy.BundledPolicies;
 import org.laborwatch.policy.Policy;
 import org.laborwatch.policy.PolicyParser;
@@ -170,54 +168,18 @@ class BacktestTest {
     }
 
     /** A metric that records the regions it computes a point in. */
-    private static final class CountingMetric implements Metric {
+    private static final class CountingMetric extends ForwardingMetric {
         private static final long serialVersionUID = 1L;
         static final Set<String> REGIONS = ConcurrentHashMap.newKeySet();
-        private final Metric delegate;
 
-        CountingMetric(Metric delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public boolean dependsOn(SeriesId series) {
-            return delegate.dependsOn(series);
-        }
-
-        @Override
-        public int window(SeriesId series) {
-            return delegate.window(series);
-        }
-
-        @Override
-        public Set<SeriesId> partners(SeriesId series) {
-            return delegate.partners(series);
-        }
-
-        @Override
-        public boolean composite() {
-            return delegate.composite();
-        }
-
-        @Override
-        public boolean silentWhile(SeriesId series, LocalDate first, LocalDate newest) {
-            return delegate.silentWhile(series, first, newest);
-        }
-
-        @Override
-        public Collection<Slot> affected(SeriesId series, LocalDate period, RegionSeries data) {
-            return delegate.affected(series, period, data);
+        CountingMetric(Metric inner) {
+            super(inner);
         }
 
         @Override
         public Optional<MetricPoint> compute(RegionSeries data, String region, String sector, LocalDate period) {
             REGIONS.add(region);
-            return delegate.compute(data, region, sector, period);
+            return super.compute(data, region, sector, period);
         }
     }
 }

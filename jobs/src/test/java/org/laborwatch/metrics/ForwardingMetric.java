@@ -7,13 +7,13 @@ import java.util.Set;
 import org.laborwatch.contract.MetricPoint;
 
 /** A metric that answers everything as another one does; tests override what they observe or change. */
-abstract class ForwardingMetric implements Metric {
+public abstract class ForwardingMetric implements Metric {
 
     private static final long serialVersionUID = 1L;
 
     final Metric inner;
 
-    ForwardingMetric(Metric inner) {
+    protected ForwardingMetric(Metric inner) {
         this.inner = inner;
     }
 
@@ -40,6 +40,11 @@ abstract class ForwardingMetric implements Metric {
     @Override
     public boolean composite() {
         return inner.composite();
+    }
+
+    @Override
+    public boolean needsEverySeries() {
+        return inner.needsEverySeries();
     }
 
     @Override
